@@ -1,0 +1,129 @@
+// swift-tools-version: 6.2
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+import PackageDescription
+
+let package = Package(
+    name: "Cairn",
+    products: [
+        .executable(name: "cairn", targets: ["cairn"]),
+    ],
+    targets: [
+        // MARK: - C shims
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
+        // MARK: - Safe wrappers and values
+
+        .target(name: "CairnCore", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "CairnLogging"),
+        .target(name: "CairnSQLite", dependencies: ["CSQLite", "CairnCore"]),
+        .target(name: "CairnYAML", dependencies: ["CYAML", "CairnCore"]),
+        .target(name: "CairnCrypto", dependencies: ["CCrypto"]),
+
+        // MARK: - Language
+
+        .target(name: "CairnDefinition", dependencies: ["CairnCore", "CairnYAML"]),
+        .target(
+            name: "CairnDataFlow",
+            dependencies: ["CairnCore", "CairnDefinition", "CairnCrypto"]
+        ),
+        .target(
+            name: "CairnInterpreter",
+            dependencies: ["CairnCore", "CairnDefinition", "CairnDataFlow"]
+        ),
+
+        // MARK: - Engine
+
+        .target(name: "CairnStorage", dependencies: ["CairnCore", "CairnSQLite"]),
+        .target(
+            name: "CairnRuntime",
+            dependencies: [
+                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
+                "CairnStorage",
+            ]
+        ),
+        .target(
+            name: "CairnTasks",
+            dependencies: ["CairnCore", "CairnLogging", "CairnRuntime", "CairnDataFlow"]
+        ),
+        .target(
+            name: "CairnRegistry",
+            dependencies: ["CairnCore", "CairnCrypto", "CairnStorage", "CairnRuntime"]
+        ),
+
+        // MARK: - Front ends
+
+        .target(
+            name: "CairnCLI",
+            dependencies: [
+                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
+                "CairnStorage", "CairnRuntime", "CairnTasks", "CairnRegistry",
+            ]
+        ),
+        .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
+
+        // MARK: - Tests
+
+        .target(
+            name: "CairnTestSupport",
+            dependencies: ["CairnCore", "CairnStorage"],
+            path: "Sources/CairnTestSupport"
+        ),
+        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnYAMLTests", dependencies: ["CairnYAML", "CairnCore"]),
+        .testTarget(
+            name: "CairnDefinitionTests",
+            dependencies: ["CairnDefinition", "CairnCore", "CairnTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CairnDataFlowTests",
+            dependencies: ["CairnDataFlow", "CairnDefinition", "CairnCore"]
+        ),
+        .testTarget(
+            name: "CairnInterpreterTests",
+            dependencies: ["CairnInterpreter", "CairnDefinition", "CairnCore", "CairnTestSupport"]
+        ),
+        .testTarget(
+            name: "CairnStorageTests",
+            dependencies: ["CairnStorage", "CairnSQLite", "CairnCore", "CairnTestSupport"]
+        ),
+        .testTarget(
+            name: "CairnTasksTests",
+            dependencies: [
+                "CairnTasks", "CairnRegistry", "CairnRuntime", "CairnStorage", "CairnCore",
+                "CairnTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "CairnEndToEndTests",
+            dependencies: ["CairnCore", "CairnTestSupport"]
+        ),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}
