@@ -55,16 +55,22 @@ let package = Package(
             name: "CairnRuntime",
             dependencies: [
                 "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
-                "CairnStorage",
+                "CairnStorage", "CairnCrypto",
             ]
         ),
         .target(
             name: "CairnTasks",
-            dependencies: ["CairnCore", "CairnLogging", "CairnRuntime", "CairnDataFlow"]
+            dependencies: [
+                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter", "CairnRuntime",
+                "CairnDataFlow",
+            ]
         ),
         .target(
             name: "CairnRegistry",
-            dependencies: ["CairnCore", "CairnCrypto", "CairnStorage", "CairnRuntime"]
+            dependencies: [
+                "CairnCore", "CairnCrypto", "CairnDefinition", "CairnInterpreter", "CairnStorage",
+                "CairnRuntime",
+            ]
         ),
 
         // MARK: - Front ends
@@ -94,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CairnDataFlowTests",
-            dependencies: ["CairnDataFlow", "CairnDefinition", "CairnCore"]
+            dependencies: ["CairnDataFlow", "CairnDefinition", "CairnCore", "CairnCrypto"]
         ),
         .testTarget(
             name: "CairnInterpreterTests",
@@ -113,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CairnEndToEndTests",
-            dependencies: ["CairnCore", "CairnTestSupport"]
+            dependencies: ["CairnCore", "CairnCLI", "CairnTestSupport", "cairn"]
         ),
     ]
 )

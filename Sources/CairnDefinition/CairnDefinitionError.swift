@@ -40,17 +40,26 @@ public struct CairnDefinitionError: Error, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     /// Where inside the document the problem is, from the root, when known.
     public var documentPath: [JSONPathComponent]
+    /// Every problem found in a definition, in document order, when this error
+    /// stands for all of them (code `invalidDefinition`, thrown by
+    /// `WorkflowLoader`); empty for a single problem.
+    ///
+    /// Each problem carries its own `location`; `message` then lists them all,
+    /// one `file:line:column: message` line each.
+    public var problems: [CairnDefinitionError]
 
     public init(
         code: Code,
         message: String,
         location: SourceLocation? = nil,
-        documentPath: [JSONPathComponent] = []
+        documentPath: [JSONPathComponent] = [],
+        problems: [CairnDefinitionError] = []
     ) {
         self.code = code
         self.message = message
         self.location = location
         self.documentPath = documentPath
+        self.problems = problems
     }
 
     /// `file:line:column: message`, the format editors and compilers use.

@@ -7,7 +7,7 @@
 /// These are data, stored in history and shown to users, not Swift errors
 /// that unwind the engine; they conform to `Error` only so that pure
 /// evaluation code can throw them to the state that raised them.
-public struct WorkflowFailure: Error, Sendable, Hashable, CustomStringConvertible {
+public struct WorkflowFailure: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public var error: String
     public var cause: String?
 

@@ -1,0 +1,74 @@
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+import CairnCore
+import CairnInterpreter
+import CairnRuntime
+import Foundation
+import Synchronization
+
+/// Shows a person on stderr each state as it starts and ends, with how long
+/// it took, while `cairn run` works.
+final class ProgressPrinter: ExecutionObserver {
+    /// When each state now running was entered, by the id of its entered event.
+    private let entered = Mutex<[String: Int64]>([:])
+    private let write: @Sendable (String) -> Void
+
+    init(write: @escaping @Sendable (String) -> Void = ProgressPrinter.writeToStandardError) {
+        self.write = write
+    }
+
+    @Sendable
+    static func writeToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func recorded(_ events: [HistoryEntry], executionID: String) {
+        for event in events {
+            if let line = describe(event) { write(line) }
+        }
+    }
+
+    private func describe(_ event: HistoryEntry) -> String? {
+        let name = event.details["name"]?.stringValue ?? ""
+        switch event.type {
+        case "ExecutionStarted":
+            return "started execution"
+        case _ where event.type.hasSuffix("StateEntered"):
+            entered.withLock { $0[name] = event.timestamp }
+            let type = event.type.dropLast("StateEntered".count)
+            return "  → \(name) (\(type))"
+        case _ where event.type.hasSuffix("StateExited"):
+            let start = entered.withLock { $0.removeValue(forKey: name) }
+            let duration = start.map { Self.duration(event.timestamp - $0) } ?? ""
+            return "  ✓ \(name) \(duration)"
+        case "TaskFailed", "TaskTimedOut":
+            let error = event.details["error"]?.stringValue ?? "error"
+            let cause = event.details["cause"]?.stringValue ?? ""
+            let firstLine = cause.split(separator: "\n").first.map(String.init) ?? ""
+            return "  ✗ \(error)" + (firstLine.isEmpty ? "" : ": \(firstLine)")
+        case "ExecutionSucceeded":
+            return "execution SUCCEEDED"
+        case "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted":
+            let status =
+                switch event.type {
+                case "ExecutionFailed": "FAILED"
+                case "ExecutionTimedOut": "TIMED_OUT"
+                default: "ABORTED"
+                }
+            let error = event.details["error"]?.stringValue ?? ""
+            return "execution \(status)" + (error.isEmpty ? "" : ": \(error)")
+        default:
+            return nil
+        }
+    }
+
+    /// `0.42s`, `12.3s`, `2m03s`: short enough to scan down a column.
+    static func duration(_ milliseconds: Int64) -> String {
+        let seconds = Double(milliseconds) / 1000
+        if seconds < 10 { return String(format: "%.2fs", seconds) }
+        if seconds < 60 { return String(format: "%.1fs", seconds) }
+        let whole = Int(seconds.rounded())
+        return String(format: "%dm%02ds", whole / 60, whole % 60)
+    }
+}

@@ -1,0 +1,172 @@
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+import CairnCore
+import CairnDefinition
+import CairnRegistry
+import CairnRuntime
+import CairnStorage
+import CairnTasks
+import Foundation
+
+/// `cairn run FILE`: runs one execution in the foreground until it ends.
+struct RunCommand: Command {
+    static let file = Argument.positional(
+        "file",
+        as: ArgumentPath.self,
+        help: "The workflow file (YAML or JSON)."
+    )
+    static let input = Argument.option(
+        "--input",
+        valueName: "json",
+        as: String.self,
+        help: "The execution input as JSON text (default: {})."
+    )
+    static let inputFile = Argument.option(
+        "--input-file",
+        valueName: "path",
+        as: ArgumentPath.self,
+        help: "Read the execution input from a JSON file ('-' for standard input)."
+    )
+    static let name = Argument.option(
+        "--name",
+        valueName: "name",
+        as: String.self,
+        help: "A name for the execution (default: its id)."
+    )
+    static let json = Argument.flag(
+        "--json",
+        help: "Print the result as one JSON object on standard output."
+    )
+    static let quiet = Argument.flag(
+        "--quiet",
+        short: "q",
+        help: "Do not show states starting and ending on standard error."
+    )
+
+    var configuration: CommandConfiguration {
+        CommandConfiguration(
+            name: "run",
+            abstract: "Run one execution of a workflow in the foreground until it ends.",
+            discussion: """
+                Each transition is stored before the next step runs. While it runs, each \
+                state's start and end appear on standard error. Exit status: 0 when the \
+                execution SUCCEEDED, 1 when it ended any other way, 2 for a usage or \
+                definition error.
+                """,
+            arguments: [
+                Self.input, Self.inputFile, Self.name, DatabaseLocation.option, Self.json,
+                Self.quiet, Self.file,
+            ]
+        )
+    }
+
+    func run(_ invocation: CommandInvocation) async throws -> Int32 {
+        let input = try RunCommand.readInput(invocation)
+        let path = invocation[Self.file].text
+        let workflow: Workflow
+        do {
+            workflow = try WorkflowLoader.load(path: path)
+        } catch {
+            let problems = error.problems.isEmpty ? [error] : error.problems
+            for problem in problems {
+                invocation.terminal.write(
+                    ValidateCommand.render(problem, file: path),
+                    to: .standardError
+                )
+            }
+            return 2
+        }
+        let database = DatabaseLocation(invocation)
+        let store = try database.open()
+        let observer: ProgressPrinter? = invocation[Self.quiet] ? nil : ProgressPrinter()
+        let runner = ExecutionRunner(
+            journal: StoreJournal(store: store),
+            handlers: RunCommand.handlers(store: store, logDirectory: database.logDirectory),
+            observer: observer
+        )
+        let summary = try await runner.run(workflow, input: input, name: invocation[Self.name])
+        if invocation[Self.json] {
+            invocation.terminal.write(RunCommand.json(summary).compactText + "\n")
+        } else {
+            invocation.terminal.write(RunCommand.describe(summary, database: database))
+        }
+        return summary.status == .succeeded ? 0 : 1
+    }
+
+    /// The handlers of every built-in resource, sharing one store.
+    static func handlers(store: any Store, logDirectory: String?) -> TaskHandlers {
+        var handlers = TaskHandlers()
+        handlers.register("cairn:exec", ExecTaskHandler(logDirectory: logDirectory))
+        handlers.register("cairn:eval.gate", EvaluationGateHandler())
+        for action in RegistryTaskHandler.Action.allCases {
+            handlers.register(action.resource, RegistryTaskHandler(store: store, action: action))
+        }
+        return handlers
+    }
+
+    // MARK: - Input
+
+    static func readInput(_ invocation: CommandInvocation) throws -> JSONValue {
+        let inline = invocation[Self.input]
+        let file = invocation[Self.inputFile]
+        if inline != nil, file != nil {
+            throw CommandUsageError("'--input' and '--input-file' cannot be used together")
+        }
+        if let inline {
+            do {
+                return try JSONValue(parsing: inline, file: "--input")
+            } catch {
+                throw CommandUsageError("'--input' is not valid JSON: \(error)")
+            }
+        }
+        guard let file else { return .object(JSONObject()) }
+        let data: Data?
+        if file.text == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: file.absolutePath)
+        }
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            throw CommandUsageError("cannot read the input file '\(file.text)'")
+        }
+        do {
+            return try JSONValue(parsing: text, file: file.text)
+        } catch {
+            throw CommandUsageError("the input file is not valid JSON: \(error)")
+        }
+    }
+
+    // MARK: - Output
+
+    /// The result object of `cairn run --json`, as DESIGN.md fixes it.
+    static func json(_ summary: ExecutionSummary) -> JSONValue {
+        var object = JSONObject()
+        object["executionId"] = .string(summary.executionID)
+        object["workflow"] = .string(summary.workflow)
+        object["status"] = .string(summary.status.rawValue)
+        object["startedAt"] = .string(Timestamps.iso(milliseconds: summary.startedAt))
+        object["stoppedAt"] = summary.stoppedAt.map { .string(Timestamps.iso(milliseconds: $0)) }
+            ?? .null
+        object["input"] = summary.input
+        object["output"] = summary.output ?? .null
+        object["error"] = summary.error.map(JSONValue.string) ?? .null
+        object["cause"] = summary.cause.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+
+    static func describe(_ summary: ExecutionSummary, database: DatabaseLocation) -> String {
+        let elapsed = (summary.stoppedAt ?? summary.startedAt) - summary.startedAt
+        var text = "\(summary.status.rawValue) \(summary.workflow) in "
+            + "\(ProgressPrinter.duration(elapsed))\n"
+        text += "execution: \(summary.executionID)\n"
+        if let error = summary.error { text += "error: \(error)\n" }
+        if let cause = summary.cause { text += "cause: \(cause)\n" }
+        if !database.isMemory {
+            let dbOption = database.path == DatabaseLocation.defaultPath
+                ? "" : " --db \(database.path)"
+            text += "inspect: cairn execution show \(summary.executionID)\(dbOption)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,95 @@
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+// Conventions for every table:
+// - Times are INTEGER milliseconds since 1970-01-01T00:00:00Z (UTC). They compare and
+//   index as numbers; for people, `strftime('%Y-%m-%dT%H:%M:%fZ', t / 1000.0,
+//   'unixepoch')` shows them as ISO 8601.
+// - JSON is TEXT in compact form (`JSONValue.compactText`).
+// - Status columns hold the AWS spelling and are checked in Swift, not with CHECK
+//   constraints, so that a later migration can add a status without rebuilding a table.
+//
+// Planned next migrations (not built yet): the ready-work queue with leases, timers for
+// Wait states and retry back-off, schedules, and file-drop triggers.
+
+extension SchemaMigration {
+    /// Every migration this build knows, in order; the last one's number is the newest
+    /// schema version this build can use.
+    static let all: [SchemaMigration] = [executions, modelRegistry]
+
+    /// Executions, their history and their checkpoints.
+    static let executions = SchemaMigration(
+        version: 1,
+        name: "executions-history-checkpoints",
+        sql: """
+            CREATE TABLE executions (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                workflow_name TEXT NOT NULL,
+                workflow_file_path TEXT,
+                definition TEXT NOT NULL,
+                definition_sha256 TEXT NOT NULL,
+                status TEXT NOT NULL,
+                input TEXT NOT NULL,
+                output TEXT,
+                error TEXT,
+                cause TEXT,
+                started_at INTEGER NOT NULL,
+                stopped_at INTEGER,
+                redrive_count INTEGER NOT NULL DEFAULT 0,
+                parent_execution_id TEXT REFERENCES executions(id) ON DELETE SET NULL
+            );
+            CREATE INDEX executions_by_started_at ON executions(started_at);
+            CREATE INDEX executions_by_status ON executions(status, started_at);
+            CREATE INDEX executions_by_workflow ON executions(workflow_name, started_at);
+            CREATE INDEX executions_by_parent ON executions(parent_execution_id);
+
+            CREATE TABLE history_events (
+                execution_id TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+                event_id INTEGER NOT NULL CHECK (event_id >= 1),
+                previous_event_id INTEGER NOT NULL,
+                timestamp INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                details TEXT NOT NULL,
+                PRIMARY KEY (execution_id, event_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE checkpoints (
+                execution_id TEXT NOT NULL PRIMARY KEY
+                    REFERENCES executions(id) ON DELETE CASCADE,
+                checkpoint TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """
+    )
+
+    /// The model registry: models and their numbered versions.
+    static let modelRegistry = SchemaMigration(
+        version: 2,
+        name: "model-registry",
+        sql: """
+            CREATE TABLE models (
+                name TEXT NOT NULL PRIMARY KEY,
+                latest_version INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            -- execution_id is deliberately not a foreign key: a model version outlives
+            -- the execution that produced it when old executions are cleaned up.
+            CREATE TABLE model_versions (
+                name TEXT NOT NULL REFERENCES models(name),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                artifact_path TEXT NOT NULL,
+                artifact_sha256 TEXT NOT NULL,
+                metrics TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                execution_id TEXT,
+                status TEXT NOT NULL,
+                status_reason TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (name, version)
+            ) WITHOUT ROWID;
+            CREATE INDEX model_versions_by_execution ON model_versions(execution_id);
+            """
+    )
+}

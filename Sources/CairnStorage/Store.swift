@@ -1,0 +1,146 @@
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+public import CairnCore
+public import Foundation
+
+/// Where Cairn keeps executions, their history and checkpoints, and the model registry.
+///
+/// Every method is synchronous and complete when it returns: a write that returned has
+/// been committed with the store's durability setting. Writes that belong together
+/// happen in one transaction. Conforming types are `Sendable` and safe to call from any
+/// thread; the runtime still calls them from one serial place so that transitions of one
+/// execution are committed in order.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "/var/lib/cairn/cairn.db")
+/// try store.createExecution(record, events: [started], checkpoint: checkpoint)
+/// try store.commit(ExecutionTransition(
+///     executionID: record.id,
+///     events: [entered],
+///     checkpoint: nextCheckpoint
+/// ))
+/// let failed = try store.executions(status: .failed, limit: 20)
+/// ```
+public protocol Store: Sendable {
+    // MARK: - Executions
+
+    /// Stores a new execution with its first events and checkpoint, in one transaction.
+    ///
+    /// - Parameters:
+    ///   - execution: The execution, usually `running`.
+    ///   - events: Its first history events, usually `ExecutionStarted`.
+    ///   - checkpoint: The interpreter's first checkpoint.
+    /// - Throws: `CairnStorageError` with code `executionAlreadyExists` when the id is
+    ///   taken, `duplicateEvent` when two events share an id; nothing is stored then.
+    func createExecution(
+        _ execution: ExecutionRecord,
+        events: [HistoryEvent],
+        checkpoint: JSONValue
+    ) throws
+
+    /// Commits transitions, all in one transaction: either every one of them is stored
+    /// (events appended, checkpoint replaced, execution updated) or none is.
+    ///
+    /// Batching transitions of many executions into one call is how throughput is
+    /// gained without weakening durability.
+    ///
+    /// - Parameter transitions: The steps to store, applied in order.
+    /// - Throws: `CairnStorageError` with code `executionNotFound`, `duplicateEvent`,
+    ///   `executionAlreadyStopped` (a stopped execution can only be changed by a
+    ///   redrive), `busy` or `database`; nothing is stored then.
+    func commit(_ transitions: [ExecutionTransition]) throws
+
+    /// The execution with the given id, or `nil` when there is none.
+    ///
+    /// - Throws: `CairnStorageError` when the database fails or the record is corrupt.
+    func execution(id: String) throws -> ExecutionRecord?
+
+    /// Executions that match the filter, newest first (by start time).
+    ///
+    /// - Throws: `CairnStorageError` when the database fails or a record is corrupt.
+    func executions(matching filter: ExecutionFilter) throws -> [ExecutionRecord]
+
+    /// The execution's history, in event id order.
+    ///
+    /// - Throws: `CairnStorageError` with code `executionNotFound` for an unknown id.
+    func history(executionID: String) throws -> [HistoryEvent]
+
+    /// The execution's latest checkpoint.
+    ///
+    /// - Throws: `CairnStorageError` with code `executionNotFound` for an unknown id.
+    func checkpoint(executionID: String) throws -> JSONValue
+
+    // MARK: - Model registry
+
+    /// Registers a new version of a model, creating the model on its first version.
+    ///
+    /// The version number is the model's previous highest plus one, assigned inside
+    /// the insert's transaction, so concurrent registrations never share a number.
+    ///
+    /// - Returns: The stored version, with its number.
+    /// - Throws: `CairnStorageError` when the database fails.
+    func registerModelVersion(_ version: NewModelVersion) throws -> ModelVersionRecord
+
+    /// Changes a model version's status; see `ModelVersionStatus` for the allowed changes.
+    ///
+    /// - Parameters:
+    ///   - name: The model.
+    ///   - version: The version number.
+    ///   - status: The new status.
+    ///   - reason: Why; replaces the previous reason.
+    ///   - date: The update time to record.
+    /// - Returns: The updated version.
+    /// - Throws: `CairnStorageError` with code `modelNotFound`, `modelVersionNotFound`
+    ///   or `invalidStatusChange`.
+    func setModelVersionStatus(
+        name: String,
+        version: Int,
+        status: ModelVersionStatus,
+        reason: String?,
+        at date: Date
+    ) throws -> ModelVersionRecord
+
+    /// Every model with its newest version, by name.
+    ///
+    /// - Throws: `CairnStorageError` when the database fails or a record is corrupt.
+    func models() throws -> [ModelSummary]
+
+    /// The versions of a model, newest first.
+    ///
+    /// - Throws: `CairnStorageError` with code `modelNotFound` for an unknown model.
+    func modelVersions(name: String) throws -> [ModelVersionRecord]
+
+    /// One version of a model, or `nil` when the model or version does not exist.
+    ///
+    /// - Throws: `CairnStorageError` when the database fails or the record is corrupt.
+    func modelVersion(name: String, version: Int) throws -> ModelVersionRecord?
+}
+
+// MARK: - Conveniences
+
+extension Store {
+    /// Commits one transition; see `commit(_:)` for the guarantees.
+    ///
+    /// - Throws: `CairnStorageError`, as `commit(_:)` does.
+    public func commit(_ transition: ExecutionTransition) throws {
+        try self.commit([transition])
+    }
+
+    /// Executions with the given status and workflow, newest first.
+    ///
+    /// - Parameters:
+    ///   - status: Only this status, or any.
+    ///   - workflow: Only this workflow name, or any.
+    ///   - limit: At most this many, or all.
+    /// - Throws: `CairnStorageError` when the database fails or a record is corrupt.
+    public func executions(
+        status: ExecutionStatus? = nil,
+        workflow: String? = nil,
+        limit: Int? = nil
+    ) throws -> [ExecutionRecord] {
+        try self.executions(
+            matching: ExecutionFilter(status: status, workflowName: workflow, limit: limit)
+        )
+    }
+}

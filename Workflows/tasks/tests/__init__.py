@@ -1,0 +1,1 @@
+"""Tests of the example pipelines' task scripts and workflows."""
