@@ -43,9 +43,10 @@ let package = Package(
             name: "CairnDataFlow",
             dependencies: ["CairnCore", "CairnDefinition", "CairnCrypto"]
         ),
+        .target(name: "CairnJSONata", dependencies: ["CairnCore"]),
         .target(
             name: "CairnInterpreter",
-            dependencies: ["CairnCore", "CairnDefinition", "CairnDataFlow"]
+            dependencies: ["CairnCore", "CairnDefinition", "CairnDataFlow", "CairnJSONata"]
         ),
 
         // MARK: - Engine
@@ -102,6 +103,7 @@ let package = Package(
             name: "CairnDataFlowTests",
             dependencies: ["CairnDataFlow", "CairnDefinition", "CairnCore", "CairnCrypto"]
         ),
+        .testTarget(name: "CairnJSONataTests", dependencies: ["CairnJSONata", "CairnCore"]),
         .testTarget(
             name: "CairnInterpreterTests",
             dependencies: ["CairnInterpreter", "CairnDefinition", "CairnCore", "CairnTestSupport"]

@@ -129,7 +129,7 @@ struct ExecutionListCommand: Command {
         }
         var table = Table(columns: [
             Table.Column("EXECUTION", isTruncatable: false),
-            Table.Column("WORKFLOW"),
+            Table.Column("WORKFLOW", isTruncatable: false),
             Table.Column("STATUS", isTruncatable: false, style: ExecutionListCommand.style),
             Table.Column("STARTED", isTruncatable: false),
             Table.Column("DURATION", alignment: .right, isTruncatable: false),

@@ -29,7 +29,7 @@ struct ExecutionHistoryCommand: Command {
         var table = Table(columns: [
             Table.Column("ID", alignment: .right, isTruncatable: false),
             Table.Column("TYPE", isTruncatable: false),
-            Table.Column("STATE"),
+            Table.Column("STATE", isTruncatable: false),
             Table.Column("ELAPSED", alignment: .right, isTruncatable: false),
             Table.Column("DETAIL"),
         ])

@@ -62,7 +62,7 @@ struct RegistryListCommand: Command {
             return 0
         }
         var table = Table(columns: [
-            Table.Column("MODEL"),
+            Table.Column("MODEL", isTruncatable: false),
             Table.Column("VERSION", alignment: .right, isTruncatable: false),
             Table.Column("STATUS", isTruncatable: false, style: RegistryCommand.style),
             Table.Column("EXECUTION", isTruncatable: false),

@@ -35,7 +35,9 @@ public struct Table: Sendable {
 
     /// The table fitted to the terminal's width and colour setting.
     public func render(for terminal: Terminal) -> String {
-        render(width: terminal.width) { text, style in terminal.styled(text, style) }
+        render(width: terminal.isInteractive ? terminal.width : nil) { text, style in
+            terminal.styled(text, style)
+        }
     }
 
     /// The table as lines ending in newlines, without colour.

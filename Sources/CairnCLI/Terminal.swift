@@ -21,16 +21,21 @@ public struct Terminal: Sendable {
     public var width: Int
     /// Whether ANSI colours and styles may be written to standard output.
     public var usesColor: Bool
+    /// Whether a person reads standard output; when it goes to a pipe or a
+    /// file, tables keep every character so that scripts see whole values.
+    public var isInteractive: Bool
     private let writer: @Sendable (Stream, String) -> Void
 
     /// Creates a terminal that hands all text to `write`.
     public init(
         width: Int = 80,
         usesColor: Bool = false,
+        isInteractive: Bool = true,
         write: @escaping @Sendable (Stream, String) -> Void
     ) {
         self.width = width
         self.usesColor = usesColor
+        self.isInteractive = isInteractive
         self.writer = write
     }
 
@@ -55,11 +60,17 @@ public struct Terminal: Sendable {
                 width = Int(size.ws_col)
             }
         }
+        let isInteractive = isatty(STDOUT_FILENO) == 1
         let usesColor =
-            isatty(STDOUT_FILENO) == 1
+            isInteractive
             && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
-        return Terminal(width: width, usesColor: usesColor, write: writeToDescriptor)
+        return Terminal(
+            width: width,
+            usesColor: usesColor,
+            isInteractive: isInteractive,
+            write: writeToDescriptor
+        )
     }
 
     /// Writes the text as is; add the newline yourself.
