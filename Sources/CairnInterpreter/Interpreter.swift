@@ -23,6 +23,9 @@ public struct Interpreter: Sendable {
     /// we, which also stops a Choice loop without Wait from spinning forever.
     public static let maximumHistoryEvents = 25_000
 
+    /// AWS's limit on a state's input, output or result: 256 KiB of UTF-8 JSON.
+    public static let maximumPayloadBytes = 262_144
+
     public let definition: StateMachine
 
     public init(definition: StateMachine) {

@@ -221,7 +221,14 @@ extension Session {
             throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
         case .path(let path):
             let value = try select(path, frame, state, input: input, inherited)
-            guard case .number(let number) = value, let integer = number.int64Value,
+            // AWS also takes a string that spells a whole number.
+            let number: JSONNumber? =
+                switch value {
+                case .number(let number): number
+                case .string(let text): JSONNumber(literal: text)
+                default: nil
+                }
+            guard let number, number.isIntegerLiteral, let integer = number.int64Value,
                 let result = Int(exactly: integer)
             else {
                 throw runtimeFailure(

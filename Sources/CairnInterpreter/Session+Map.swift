@@ -89,7 +89,13 @@ extension Session {
             } catch {
                 throw located(error, frame)
             }
-            guard case .number(let number) = value else {
+            let number: JSONNumber? =
+                switch value {
+                case .number(let number): number
+                case .string(let text): JSONNumber(literal: text)
+                default: nil
+                }
+            guard let number else {
                 throw runtimeFailure(
                     frame,
                     "The ToleratedFailurePercentagePath field refers to value "

@@ -315,6 +315,13 @@ extension Session {
         result: JSONValue,
         inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
+        guard result.compactText.utf8.count <= Interpreter.maximumPayloadBytes else {
+            throw WorkflowFailure(
+                error: WorkflowFailure.Name.dataLimitExceeded,
+                cause: "The state/task '\(state.name)' returned a result with a size exceeding "
+                    + "the maximum number of bytes service limit."
+            )
+        }
         var selected = result
         if let selector = state.resultSelector {
             selected = try evaluate(selector, frame, state, input: result, inherited,
