@@ -31,14 +31,14 @@ import Testing
             """
             {"StartAt": "Train", "States": {
               "Train": {"Type": "Task", "Resource": "cairn:exec",
-                "Parameters": {"Command": ["true"], "rows.$": "$.rows"},
+                "Parameters": {"Command": ["true"], "Payload": {"rows.$": "$.rows"}},
                 "ResultPath": "$.trained", "End": true}}}
             """,
             input: ["rows": 10]
         )
         let task = try #require(harness.tasks.first)
         #expect(task.resource == "cairn:exec")
-        #expect(task.input.value == ["Command": ["true"], "rows": 10])
+        #expect(task.input.value == ["Command": ["true"], "Payload": ["rows": 10]])
         #expect(task.stateInput.value == ["rows": 10])
         #expect(task.attempt == 1)
         harness.send(.taskSucceeded(taskID: task.taskID, output: ["loss": 0.5]), after: 1500)
@@ -169,7 +169,7 @@ import Testing
               "Each": {"Type": "Map", "MaxConcurrency": 1, "End": true,
                 "ItemProcessor": {"StartAt": "Work", "States": {
                   "Work": {"Type": "Task", "Resource": "cairn:exec",
-                    "Parameters": {"Command": ["w"], "item.$": "$"}, "End": true}}}}}}
+                    "Parameters": {"Command": ["w"], "Payload.$": "$"}, "End": true}}}}}}
             """,
             input: [1, 2]
         )
@@ -178,7 +178,7 @@ import Testing
         harness.send(.taskSucceeded(taskID: tasks[0].taskID, output: 10))
         tasks = harness.tasks
         #expect(tasks.count == 1)
-        #expect(tasks.first?.input.value == ["Command": ["w"], "item": 2])
+        #expect(tasks.first?.input.value == ["Command": ["w"], "Payload": 2])
         harness.send(.taskSucceeded(taskID: tasks[0].taskID, output: 20))
         #expect(harness.output == [10, 20])
     }
