@@ -74,13 +74,19 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "CairnTriggers",
+            dependencies: ["CairnCore", "CairnCrypto"],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+
         // MARK: - Front ends
 
         .target(
             name: "CairnCLI",
             dependencies: [
                 "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
-                "CairnStorage", "CairnRuntime", "CairnTasks", "CairnRegistry",
+                "CairnStorage", "CairnRuntime", "CairnTasks", "CairnRegistry", "CairnTriggers",
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
@@ -118,6 +124,10 @@ let package = Package(
                 "CairnTasks", "CairnRegistry", "CairnRuntime", "CairnStorage", "CairnCore",
                 "CairnTestSupport",
             ]
+        ),
+        .testTarget(
+            name: "CairnTriggersTests",
+            dependencies: ["CairnTriggers", "CairnCore", "CairnTestSupport"]
         ),
         .testTarget(
             name: "CairnEndToEndTests",
