@@ -36,7 +36,8 @@ public protocol Store: Sendable {
     func createExecution(
         _ execution: ExecutionRecord,
         events: [HistoryEvent],
-        checkpoint: JSONValue
+        checkpoint: JSONValue,
+        work: [WorkItem]
     ) throws
 
     /// Commits transitions, all in one transaction: either every one of them is stored
@@ -70,6 +71,55 @@ public protocol Store: Sendable {
     ///
     /// - Throws: `CairnStorageError` with code `executionNotFound` for an unknown id.
     func checkpoint(executionID: String) throws -> JSONValue
+
+    // MARK: - Work queue and inbox
+
+    /// Unleased work items due at or before `date`, earliest first.
+    func dueWork(at date: Date, limit: Int) throws -> [WorkItem]
+
+    /// When the earliest unleased work item falls due, or `nil` when none waits.
+    func nextDueTime() throws -> Date?
+
+    /// Leases the given items of one or more executions to `owner` until
+    /// `expiry`, counting one more lease for each; items leased by a live owner
+    /// in the meantime are skipped.
+    ///
+    /// - Returns: The items this call leased, with their new lease counts.
+    func lease(
+        _ items: [(executionID: String, itemID: String)],
+        owner: String,
+        until expiry: Date,
+        now: Date
+    ) throws -> [WorkItem]
+
+    /// Items leased by an owner whose lease has expired, or by any owner other
+    /// than `liveOwner` (the caller knows no other owner lives).
+    func strandedWork(liveOwner: String, now: Date) throws -> [WorkItem]
+
+    /// Extends every lease `owner` holds to `expiry`.
+    func renewLeases(owner: String, until expiry: Date) throws
+
+    /// Gives back every lease `owner` holds, so that the items run again.
+    func releaseLeases(owner: String) throws
+
+    /// The work items of one execution.
+    func work(executionID: String) throws -> [WorkItem]
+
+    /// The task work item a callback token belongs to.
+    func workItem(token: String) throws -> WorkItem?
+
+    /// Appends a request for the process that owns the executions.
+    @discardableResult
+    func post(executionID: String, kind: String, payload: JSONValue, at date: Date) throws -> Int64
+
+    /// The oldest waiting requests.
+    func inbox(limit: Int) throws -> [InboxMessage]
+
+    /// The execution with this name in this workflow.
+    func execution(workflow: String, name: String) throws -> ExecutionRecord?
+
+    /// Each workflow version that executions pinned, with counts.
+    func workflowSummaries() throws -> [WorkflowSummary]
 
     // MARK: - Model registry
 

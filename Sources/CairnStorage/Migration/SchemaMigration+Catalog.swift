@@ -9,13 +9,12 @@
 // - Status columns hold the AWS spelling and are checked in Swift, not with CHECK
 //   constraints, so that a later migration can add a status without rebuilding a table.
 //
-// Planned next migrations (not built yet): the ready-work queue with leases, timers for
-// Wait states and retry back-off, schedules, and file-drop triggers.
+// Planned next migrations (not built yet): schedules and file-drop triggers.
 
 extension SchemaMigration {
     /// Every migration this build knows, in order; the last one's number is the newest
     /// schema version this build can use.
-    static let all: [SchemaMigration] = [executions, modelRegistry]
+    static let all: [SchemaMigration] = [executions, modelRegistry, workQueue]
 
     /// Executions, their history and their checkpoints.
     static let executions = SchemaMigration(
@@ -90,6 +89,42 @@ extension SchemaMigration {
                 PRIMARY KEY (name, version)
             ) WITHOUT ROWID;
             CREATE INDEX model_versions_by_execution ON model_versions(execution_id);
+            """
+    )
+
+    /// The queue of ready and future work with leases, the inbox of requests from
+    /// other processes, and unique execution names per workflow.
+    static let workQueue = SchemaMigration(
+        version: 3,
+        name: "work-queue-inbox",
+        sql: """
+            CREATE TABLE work_items (
+                execution_id TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                due_at INTEGER NOT NULL,
+                payload TEXT NOT NULL,
+                token TEXT,
+                leases INTEGER NOT NULL DEFAULT 0,
+                lease_owner TEXT,
+                lease_expires_at INTEGER,
+                PRIMARY KEY (execution_id, item_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX work_items_by_due_at ON work_items(due_at) WHERE lease_owner IS NULL;
+            CREATE INDEX work_items_by_owner ON work_items(lease_owner)
+                WHERE lease_owner IS NOT NULL;
+            CREATE UNIQUE INDEX work_items_by_token ON work_items(token) WHERE token IS NOT NULL;
+
+            CREATE TABLE inbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                execution_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+
+            CREATE UNIQUE INDEX executions_by_workflow_and_name
+                ON executions(workflow_name, name);
             """
     )
 }

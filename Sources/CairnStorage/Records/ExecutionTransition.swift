@@ -40,6 +40,12 @@ public struct ExecutionTransition: Sendable, Hashable {
     /// `true` when this step redrives a stopped execution: it may then move a stopped
     /// execution back to `running`, and the redrive count goes up by one.
     public var isRedrive: Bool
+    /// Work the step asked for: tasks to run and timers to fire.
+    public var addedWork: [WorkItem]
+    /// Ids of this execution's work items that the step consumed or cancelled.
+    public var removedWork: [String]
+    /// Inbox messages the step answered; they are deleted with it.
+    public var consumedInbox: [Int64]
 
     /// Creates a transition.
     public init(
@@ -51,7 +57,10 @@ public struct ExecutionTransition: Sendable, Hashable {
         error: String? = nil,
         cause: String? = nil,
         stoppedAt: Date? = nil,
-        isRedrive: Bool = false
+        isRedrive: Bool = false,
+        addedWork: [WorkItem] = [],
+        removedWork: [String] = [],
+        consumedInbox: [Int64] = []
     ) {
         self.executionID = executionID
         self.events = events
@@ -62,5 +71,8 @@ public struct ExecutionTransition: Sendable, Hashable {
         self.cause = cause
         self.stoppedAt = stoppedAt
         self.isRedrive = isRedrive
+        self.addedWork = addedWork
+        self.removedWork = removedWork
+        self.consumedInbox = consumedInbox
     }
 }

@@ -96,7 +96,7 @@ extension SQLiteStore {
         return status
     }
 
-    private static func json(_ row: SQLiteRow, at index: Int, of owner: String) throws
+    static func json(_ row: SQLiteRow, at index: Int, of owner: String) throws
         -> JSONValue
     {
         let text = try row.decode(String.self, at: index)

@@ -11,7 +11,8 @@ extension SQLiteStore {
     public func createExecution(
         _ execution: ExecutionRecord,
         events: [HistoryEvent],
-        checkpoint: JSONValue
+        checkpoint: JSONValue,
+        work: [WorkItem]
     ) throws {
         try self.write("cannot create execution \(execution.id)") { connection in
             let existing = try connection.firstRow(
@@ -34,6 +35,10 @@ extension SQLiteStore {
                 "INSERT INTO checkpoints(execution_id, checkpoint) VALUES (?, ?)",
                 [.text(execution.id), .text(checkpoint.compactText)]
             )
+            let insertWork = try Self.prepareWorkInsert(connection)
+            for item in work {
+                try Self.insert(item, with: insertWork)
+            }
         }
     }
 
@@ -88,6 +93,23 @@ extension SQLiteStore {
             .text(id),
         ])
         try statements.updateExecution.run()
+
+        for itemID in transition.removedWork {
+            try statements.deleteWork.bind([.text(id), .text(itemID)])
+            try statements.deleteWork.run()
+        }
+        if transition.status.isTerminal {
+            try statements.deleteAllWork.bind([.text(id)])
+            try statements.deleteAllWork.run()
+        } else {
+            for item in transition.addedWork {
+                try Self.insert(item, with: statements.insertWork)
+            }
+        }
+        for message in transition.consumedInbox {
+            try statements.deleteInbox.bind([.integer(message)])
+            try statements.deleteInbox.run()
+        }
     }
 
     private static func insert(
@@ -249,8 +271,18 @@ private struct TransitionStatements {
     let insertEvent: SQLiteStatement
     let updateCheckpoint: SQLiteStatement
     let updateExecution: SQLiteStatement
+    let insertWork: SQLiteStatement
+    let deleteWork: SQLiteStatement
+    let deleteAllWork: SQLiteStatement
+    let deleteInbox: SQLiteStatement
 
     init(_ connection: SQLiteConnection) throws {
+        self.insertWork = try SQLiteStore.prepareWorkInsert(connection)
+        self.deleteWork = try connection.prepare(
+            "DELETE FROM work_items WHERE execution_id = ? AND item_id = ?"
+        )
+        self.deleteAllWork = try connection.prepare("DELETE FROM work_items WHERE execution_id = ?")
+        self.deleteInbox = try connection.prepare("DELETE FROM inbox WHERE id = ?")
         self.selectStatus = try connection.prepare("SELECT status FROM executions WHERE id = ?")
         self.insertEvent = try SQLiteStore.prepareEventInsert(connection)
         self.updateCheckpoint = try connection.prepare(
