@@ -90,6 +90,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cairn", dependencies: ["CairnCLI"]),
+        .executableTarget(
+            name: "CairnBenchmarks",
+            dependencies: [
+                "CairnCore", "CairnDefinition", "CairnInterpreter", "CairnStorage", "CairnSQLite",
+                "CairnRuntime", "CairnTasks", "CairnCLI",
+            ]
+        ),
 
         // MARK: - Tests
 
@@ -117,6 +124,13 @@ let package = Package(
         .testTarget(
             name: "CairnStorageTests",
             dependencies: ["CairnStorage", "CairnSQLite", "CairnCore", "CairnTestSupport"]
+        ),
+        .testTarget(
+            name: "CairnRuntimeTests",
+            dependencies: [
+                "CairnRuntime", "CairnStorage", "CairnDefinition", "CairnInterpreter", "CairnCore",
+                "CairnTestSupport",
+            ]
         ),
         .testTarget(
             name: "CairnTasksTests",

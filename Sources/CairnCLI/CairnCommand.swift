@@ -20,7 +20,11 @@ public struct CairnCommand: Command {
             subcommands: [
                 ValidateCommand(),
                 RunCommand(),
+                StartCommand(),
+                ServeCommand(),
                 ExecutionCommand(),
+                TaskCommand(),
+                WorkflowCommand(),
                 RegistryCommand(),
             ]
         )

@@ -10,11 +10,14 @@ struct ExecutionCommand: Command {
     var configuration: CommandConfiguration {
         CommandConfiguration(
             name: "execution",
-            abstract: "See stored executions and their histories.",
+            abstract: "See, follow, stop and redrive stored executions.",
             subcommands: [
                 ExecutionListCommand(),
                 ExecutionShowCommand(),
                 ExecutionHistoryCommand(),
+                ExecutionWatchCommand(),
+                ExecutionStopCommand(),
+                ExecutionRedriveCommand(),
             ]
         )
     }

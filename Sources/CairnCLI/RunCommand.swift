@@ -3,10 +3,8 @@
 
 import CairnCore
 import CairnDefinition
-import CairnRegistry
 import CairnRuntime
 import CairnStorage
-import CairnTasks
 import Foundation
 
 /// `cairn run FILE`: runs one execution in the foreground until it ends.
@@ -63,10 +61,38 @@ struct RunCommand: Command {
 
     func run(_ invocation: CommandInvocation) async throws -> Int32 {
         let input = try RunCommand.readInput(invocation)
-        let path = invocation[Self.file].text
-        let workflow: Workflow
+        guard let workflow = try RunCommand.loadWorkflow(invocation) else { return 2 }
+        let host = try EngineHost(DatabaseLocation(invocation))
+        let observer: ProgressPrinter? = invocation[Self.quiet] ? nil : ProgressPrinter()
+        let engine = host.makeEngine(observer: observer)
+        let started: Engine.Started
         do {
-            workflow = try WorkflowLoader.load(path: path)
+            started = try await engine.start(
+                workflow,
+                input: input,
+                name: invocation[Self.name],
+                claim: host.ownsExecutions
+            )
+        } catch let error as CairnRuntimeError where error.code == .nameTaken {
+            throw CommandUsageError(error.message)
+        }
+        let id = started.record.id
+        if host.ownsExecutions {
+            try await engine.run(until: .executionEnds(id))
+        } else {
+            // The start step's events were shown as it was stored; follow the rest.
+            let shown = started.isNew ? try host.store.history(executionID: id).count : 0
+            try await host.follow(id, observer: observer, after: shown)
+        }
+        return try RunCommand.report(id, host: host, invocation)
+    }
+
+    /// Loads the workflow named on the command line; on a definition error,
+    /// prints every problem on stderr and returns `nil` (exit status 2).
+    static func loadWorkflow(_ invocation: CommandInvocation) throws -> Workflow? {
+        let path = invocation[Self.file].text
+        do {
+            return try WorkflowLoader.load(path: path)
         } catch {
             let problems = error.problems.isEmpty ? [error] : error.problems
             for problem in problems {
@@ -75,34 +101,26 @@ struct RunCommand: Command {
                     to: .standardError
                 )
             }
-            return 2
+            return nil
         }
-        let database = DatabaseLocation(invocation)
-        let store = try database.open()
-        let observer: ProgressPrinter? = invocation[Self.quiet] ? nil : ProgressPrinter()
-        let runner = ExecutionRunner(
-            journal: StoreJournal(store: store),
-            handlers: RunCommand.handlers(store: store, logDirectory: database.logDirectory),
-            observer: observer
-        )
-        let summary = try await runner.run(workflow, input: input, name: invocation[Self.name])
+    }
+
+    /// Prints how an execution ended and returns the exit status for it.
+    static func report(
+        _ id: String,
+        host: EngineHost,
+        _ invocation: CommandInvocation
+    ) throws -> Int32 {
+        guard let record = try host.store.execution(id: id) else {
+            throw CommandFailure("execution \(id) disappeared from the database")
+        }
+        let summary = ExecutionSummary(record)
         if invocation[Self.json] {
             invocation.terminal.write(RunCommand.json(summary).compactText + "\n")
         } else {
-            invocation.terminal.write(RunCommand.describe(summary, database: database))
+            invocation.terminal.write(RunCommand.describe(summary, database: host.database))
         }
         return summary.status == .succeeded ? 0 : 1
-    }
-
-    /// The handlers of every built-in resource, sharing one store.
-    static func handlers(store: any Store, logDirectory: String?) -> TaskHandlers {
-        var handlers = TaskHandlers()
-        handlers.register("cairn:exec", ExecTaskHandler(logDirectory: logDirectory))
-        handlers.register("cairn:eval.gate", EvaluationGateHandler())
-        for action in RegistryTaskHandler.Action.allCases {
-            handlers.register(action.resource, RegistryTaskHandler(store: store, action: action))
-        }
-        return handlers
     }
 
     // MARK: - Input

@@ -17,6 +17,8 @@ extension Session {
         var branchInput = input
         if let parameters = state.parameters {
             branchInput = try evaluate(parameters, frame, state, input: input, inherited)
+        } else if state.queryLanguage == .jsonata {
+            branchInput = try jsonataArguments(frame, state, input: input, inherited)
         }
         record("ParallelStateStarted", .object(JSONObject()))
         frame.branching = Branching(effectiveInput: StoredJSON(input), maxConcurrency: 0)
@@ -97,8 +99,9 @@ extension Session {
         return true
     }
 
+    /// Stops the children's tasks and timers; the children stay, so that a
+    /// redrive can tell the ones that succeeded from the ones to run again.
     mutating func abandonChildren(_ frame: inout Frame) {
         for child in frame.children { abandon(child) }
-        frame.children = []
     }
 }

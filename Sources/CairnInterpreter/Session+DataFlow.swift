@@ -16,7 +16,8 @@ extension Session {
         _ state: State,
         input: JSONValue,
         _ inherited: [String: JSONValue],
-        mapItem: MapItem? = nil
+        mapItem: MapItem? = nil,
+        taskToken: String? = nil
     ) -> EvaluationScope {
         // Randomness must replay identically, so it is drawn from a generator
         // seeded by the checkpoint and the state entry, never from the system.
@@ -24,13 +25,18 @@ extension Session {
         seed = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: frame.attempt)
         return EvaluationScope(
             input: input,
-            context: contextObject(frame, state, mapItem: mapItem),
+            context: contextObject(frame, state, mapItem: mapItem, taskToken: taskToken),
             variables: Session.merge(inherited, frame.variables),
             random: .seeded(seed)
         )
     }
 
-    func contextObject(_ frame: Frame, _ state: State, mapItem: MapItem?) -> JSONValue {
+    func contextObject(
+        _ frame: Frame,
+        _ state: State,
+        mapItem: MapItem?,
+        taskToken: String? = nil
+    ) -> JSONValue {
         let info = checkpoint.info
         var execution = JSONObject()
         execution["Id"] = .string(info.executionARN)
@@ -44,7 +50,7 @@ extension Session {
         stateObject["EnteredTime"] = .string(Session.isoTimestamp(frame.enteredAt))
         switch state.type {
         case .task, .parallel, .map:
-            stateObject["RetryCount"] = .number(JSONNumber(frame.attempt - 1))
+            stateObject["RetryCount"] = .number(JSONNumber(frame.retryCounts.reduce(0, +)))
         default:
             break
         }
@@ -55,6 +61,9 @@ extension Session {
             "Name": .string(info.stateMachineName),
         ]
         context["State"] = .object(stateObject)
+        if let taskToken {
+            context["Task"] = ["Token": .string(taskToken)]
+        }
         if let mapItem {
             context["Map"] = [
                 "Item": ["Index": .number(JSONNumber(mapItem.index)), "Value": mapItem.value.value]
@@ -162,9 +171,11 @@ extension Session {
         input: JSONValue,
         _ inherited: [String: JSONValue],
         field: String = "Parameters",
-        mapItem: MapItem? = nil
+        mapItem: MapItem? = nil,
+        taskToken: String? = nil
     ) throws(WorkflowFailure) -> JSONValue {
-        let scope = makeScope(frame, state, input: input, inherited, mapItem: mapItem)
+        let scope = makeScope(frame, state, input: input, inherited, mapItem: mapItem,
+                              taskToken: taskToken)
         do {
             return try DataFlowBridge.evaluate(template, in: scope, field: field)
         } catch {
@@ -193,7 +204,8 @@ extension Session {
         guard let assignment else { return [:] }
         switch assignment {
         case .jsonata:
-            throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
+            let scope = jsonataScope(frame, state, input: value, inherited)
+            return try jsonataAssignments(assignment, scope, field: "Assign")
         case .template(let template):
             let assigned = try evaluate(template, frame, state, input: value, inherited,
                                         field: "Assign")
@@ -217,8 +229,9 @@ extension Session {
         switch setting {
         case nil: return nil
         case .literal(let value): return value
-        case .jsonata:
-            throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
+        case .jsonata(let expression):
+            return try jsonataScope(frame, state, input: input, inherited)
+                .integer(expression, field: field)
         case .path(let path):
             let value = try select(path, frame, state, input: input, inherited)
             // AWS also takes a string that spells a whole number.
@@ -292,8 +305,15 @@ extension Session {
                 )
             }
             return due
-        case .seconds(.jsonata), .timestampExpression:
-            throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
+        case .seconds(.jsonata(let expression)):
+            let scope = jsonataScope(frame, state, input: input, inherited)
+            let seconds = try scope.integer(expression, field: "Seconds")
+            guard seconds >= 0 else {
+                throw scope.failure(expression, "Seconds", "returned a negative number of seconds.")
+            }
+            return now + Int64(seconds) * 1000
+        case .timestampExpression(let expression):
+            return try jsonataTimestamp(expression, frame, state, input: input, inherited)
         }
     }
 }

@@ -24,9 +24,16 @@ extension Session {
             scheduleRetry(&frame, retrier: state.retriers[index], index: index)
             return
         }
-        if let catcher = state.catchers.first(where: { Session.matches(failure, $0.errorEquals) }) {
+        if let index = state.catchers.firstIndex(where: {
+            Session.matches(failure, $0.errorEquals)
+        }) {
             do throws(WorkflowFailure) {
-                try recover(&frame, state, catcher, failure, inherited)
+                if state.queryLanguage == .jsonata {
+                    try recoverJSONata(&frame, state, catcher: index,
+                                       errorOutput: Session.errorOutput(failure), inherited)
+                } else {
+                    try recover(&frame, state, state.catchers[index], failure, inherited)
+                }
             } catch {
                 fail(&frame, with: error, inherited: inherited)
             }

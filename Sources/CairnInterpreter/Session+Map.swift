@@ -50,7 +50,7 @@ extension Session {
     ) throws(WorkflowFailure) -> [JSONValue] {
         var value = input
         if let items = map.items {
-            value = items
+            return try jsonataItems(items, frame, state, input: input, inherited)
         } else if case .path(let path) = map.itemsPath {
             let scope = makeScope(frame, state, input: input, inherited)
             do {
@@ -79,8 +79,9 @@ extension Session {
         switch setting {
         case nil: return nil
         case .literal(let value): return value
-        case .jsonata:
-            throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
+        case .jsonata(let expression):
+            return try jsonataScope(frame, state, input: input, inherited)
+                .number(expression, field: "ToleratedFailurePercentage")
         case .path(let path):
             let scope = makeScope(frame, state, input: input, inherited)
             let value: JSONValue
@@ -193,6 +194,10 @@ extension Session {
             if let selector = map.itemSelector {
                 input = try evaluate(selector, frame, state, input: branching.effectiveInput.value,
                                      inherited, field: "ItemSelector", mapItem: item)
+            } else if let selector = map.itemSelectorJSONata {
+                input = try jsonataScope(frame, state, input: branching.effectiveInput.value,
+                                         inherited, mapItem: item)
+                    .evaluate(selector, field: "ItemSelector")
             }
             record("MapIterationStarted", [
                 "index": .number(JSONNumber(index)), "name": .string(state.name),

@@ -85,12 +85,6 @@ extension Session {
             return
         }
         do throws(WorkflowFailure) {
-            if state.queryLanguage == .jsonata {
-                throw runtimeFailure(
-                    frame,
-                    "JSONata states are not supported by this version of Cairn yet."
-                )
-            }
             switch state.type {
             case .pass(let pass): try runPass(&frame, state, pass, inherited)
             case .task(let task): try runTask(&frame, state, task, inherited)
@@ -112,6 +106,11 @@ extension Session {
         _ pass: PassState,
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
+        if state.queryLanguage == .jsonata {
+            try finishJSONata(&frame, state, result: nil, inherited: inherited,
+                              next: state.transition)
+            return
+        }
         let input = try effectiveInput(frame, state, inherited)
         var result = input
         if let fixed = pass.result {
@@ -127,6 +126,10 @@ extension Session {
         _ state: State,
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
+        if state.queryLanguage == .jsonata {
+            try finishJSONata(&frame, state, result: nil, inherited: inherited, next: .end)
+            return
+        }
         let input = try effectiveInput(frame, state, inherited)
         let output = try applyOutputPath(frame, state, input, inherited)
         leave(&frame, state: state, output: output, assignments: [:], next: .end)
@@ -139,8 +142,11 @@ extension Session {
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
         let input = frame.rawInput.value
-        let error = try failText(fail.error, field: "ErrorPath", frame, state, input, inherited)
-        let cause = try failText(fail.cause, field: "CausePath", frame, state, input, inherited)
+        let isJSONata = state.queryLanguage == .jsonata
+        let error = try failText(fail.error, field: isJSONata ? "Error" : "ErrorPath", frame,
+                                 state, input, inherited)
+        let cause = try failText(fail.cause, field: isJSONata ? "Cause" : "CausePath", frame,
+                                 state, input, inherited)
         frame.phase = .failed(WorkflowFailure(error: error ?? "", cause: cause))
     }
 
@@ -155,8 +161,8 @@ extension Session {
         switch text {
         case nil: return nil
         case .literal(let value): return value
-        case .jsonata:
-            throw runtimeFailure(frame, "JSONata expressions are not supported yet.")
+        case .jsonata(let expression):
+            return try jsonataText(expression, field: field, frame, state, inherited)
         case .path(let template):
             let value = try evaluateField(template, field: field, frame, state, input, inherited)
             guard case .string(let string) = value else {
@@ -176,6 +182,10 @@ extension Session {
         _ choice: ChoiceState,
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
+        if state.queryLanguage == .jsonata {
+            try runJSONataChoice(&frame, state, choice, inherited)
+            return
+        }
         let input = try effectiveInput(frame, state, inherited)
         let scope = makeScope(frame, state, input: input, inherited)
         for branch in choice.choices where try matches(branch.rule, scope, frame) {
@@ -233,6 +243,11 @@ extension Session {
         _ state: State,
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
+        if state.queryLanguage == .jsonata {
+            try finishJSONata(&frame, state, result: nil, inherited: inherited,
+                              next: state.transition)
+            return
+        }
         let input = try effectiveInput(frame, state, inherited)
         let output = try applyOutputPath(frame, state, input, inherited)
         let assignments = try assignments(state.assign, frame, state, value: input, inherited)
@@ -247,9 +262,14 @@ extension Session {
         _ inherited: [String: JSONValue]
     ) throws(WorkflowFailure) {
         let input = try effectiveInput(frame, state, inherited)
+        let token = task.resource.hasSuffix(".waitForTaskToken") ? makeTaskToken() : nil
         var parameters = input
         if let template = state.parameters {
-            parameters = try evaluate(template, frame, state, input: input, inherited)
+            parameters = try evaluate(template, frame, state, input: input, inherited,
+                                      taskToken: token)
+        } else if state.queryLanguage == .jsonata {
+            parameters = try jsonataArguments(frame, state, input: input, inherited,
+                                              taskToken: token)
         }
         let timeout = try integer(task.timeoutSeconds, field: "TimeoutSeconds", frame, state,
                                   input: input, inherited)
@@ -265,7 +285,8 @@ extension Session {
             timeoutSeconds: timeout,
             heartbeatSeconds: heartbeat,
             attempt: frame.attempt,
-            idempotencyKey: "\(checkpoint.info.executionName):\(frame.id):\(frame.enteredEventID)"
+            idempotencyKey: "\(checkpoint.info.executionName):\(frame.id):\(frame.enteredEventID)",
+            token: token
         )
         var scheduled = JSONObject()
         scheduled["resource"] = .string(task.resource)
@@ -275,6 +296,18 @@ extension Session {
         record("TaskScheduled", .object(scheduled))
         record("TaskStarted", ["resource": .string(task.resource)])
         startTask(request)
+        if token != nil {
+            // A callback task's deadlines are the engine's to keep: no process
+            // runs that could enforce them.
+            if let timeout {
+                startTimer(id: Session.taskTimeoutTimerPrefix + taskID,
+                           fireAt: now + Int64(timeout) * 1000)
+            }
+            if let heartbeat {
+                startTimer(id: "\(Session.heartbeatTimerPrefix)\(now):\(taskID)",
+                           fireAt: now + Int64(heartbeat) * 1000)
+            }
+        }
         frame.phase = .awaitingTask(taskID: taskID)
     }
 
@@ -321,6 +354,11 @@ extension Session {
                 cause: "The state/task '\(state.name)' returned a result with a size exceeding "
                     + "the maximum number of bytes service limit."
             )
+        }
+        if state.queryLanguage == .jsonata {
+            try finishJSONata(&frame, state, result: result, inherited: inherited,
+                              next: state.transition)
+            return
         }
         var selected = result
         if let selector = state.resultSelector {

@@ -68,12 +68,14 @@ struct Session {
         switch event {
         case .taskSucceeded(let taskID, let output):
             guard let request = checkpoint.runningTasks.removeValue(forKey: taskID) else { return }
+            cancelCallbackTimers(of: taskID)
             record("TaskSucceeded", ["resource": .string(request.resource), "output": output])
             updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { session, frame, vars in
                 session.completeTask(&frame, result: output, inherited: vars)
             }
         case .taskFailed(let taskID, let failure):
             guard let request = checkpoint.runningTasks.removeValue(forKey: taskID) else { return }
+            cancelCallbackTimers(of: taskID)
             let type = failure.error == WorkflowFailure.Name.timeout ? "TaskTimedOut" : "TaskFailed"
             record(type, Session.failureDetails(failure, resource: request.resource))
             updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { session, frame, vars in
@@ -81,6 +83,10 @@ struct Session {
             }
         case .timerFired(let timerID):
             guard checkpoint.pendingTimers.removeValue(forKey: timerID) != nil else { return }
+            if let (taskID, failure) = Session.callbackTimeout(timerID) {
+                apply(.taskFailed(taskID: taskID, failure: failure))
+                return
+            }
             if timerID == Session.executionTimeoutTimer {
                 endExecution(.timedOut(WorkflowFailure(
                     error: WorkflowFailure.Name.timeout,
@@ -97,11 +103,63 @@ struct Session {
         case .stop(let error, let cause):
             endExecution(.aborted(WorkflowFailure(error: error ?? "", cause: cause)))
             return
+        case .taskRestarted(let taskID):
+            guard checkpoint.runningTasks[taskID] != nil else { return }
+            checkpoint.runningTasks[taskID]?.attempt += 1
+            updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { _, frame, _ in
+                frame.attempt += 1
+            }
+            return
+        case .taskHeartbeat(let taskID):
+            guard let request = checkpoint.runningTasks[taskID],
+                let seconds = request.heartbeatSeconds, request.waitsForCallback
+            else { return }
+            cancelCallbackTimers(of: taskID, keepingTimeout: true)
+            startTimer(
+                id: "\(Session.heartbeatTimerPrefix)\(now):\(taskID)",
+                fireAt: now + Int64(seconds) * 1000
+            )
+            return
         }
         settle()
     }
 
     static let executionTimeoutTimer = "execution-timeout"
+    static let taskTimeoutTimerPrefix = "task-timeout:"
+    static let heartbeatTimerPrefix = "task-heartbeat:"
+
+    /// The task and failure a callback task's timeout or heartbeat timer stands for.
+    static func callbackTimeout(_ timerID: String) -> (String, WorkflowFailure)? {
+        if timerID.hasPrefix(taskTimeoutTimerPrefix) {
+            let taskID = String(timerID.dropFirst(taskTimeoutTimerPrefix.count))
+            return (taskID, WorkflowFailure(
+                error: WorkflowFailure.Name.timeout,
+                cause: "The task did not report success or failure within its TimeoutSeconds."
+            ))
+        }
+        if timerID.hasPrefix(heartbeatTimerPrefix) {
+            // The id is `task-heartbeat:<time>:<task id>`, unique per heartbeat.
+            let rest = timerID.dropFirst(heartbeatTimerPrefix.count)
+            guard let colon = rest.firstIndex(of: ":") else { return nil }
+            return (String(rest[rest.index(after: colon)...]), WorkflowFailure(
+                error: WorkflowFailure.Name.heartbeatTimeout,
+                cause: "The task sent no heartbeat within its HeartbeatSeconds."
+            ))
+        }
+        return nil
+    }
+
+    /// Drops the timeout and heartbeat timers of a callback task that ended.
+    mutating func cancelCallbackTimers(of taskID: String, keepingTimeout: Bool = false) {
+        for timerID in checkpoint.pendingTimers.keys.sorted() {
+            let isHeartbeat = timerID.hasPrefix(Session.heartbeatTimerPrefix)
+                && timerID.hasSuffix(":" + taskID)
+            let isTimeout = timerID == Session.taskTimeoutTimerPrefix + taskID
+            guard isHeartbeat || (isTimeout && !keepingTimeout) else { continue }
+            checkpoint.pendingTimers.removeValue(forKey: timerID)
+            commands.append(.cancelTimer(id: timerID))
+        }
+    }
 
     // MARK: - Driving frames
 
@@ -170,7 +228,7 @@ struct Session {
     // MARK: - Ending
 
     /// Turns the root frame's end, or a fatal failure, into the execution's end.
-    private mutating func settle() {
+    mutating func settle() {
         if let fatalFailure {
             endExecution(.failed(fatalFailure))
             return
@@ -243,6 +301,7 @@ struct Session {
         case .awaitingTask(let taskID):
             if checkpoint.runningTasks.removeValue(forKey: taskID) != nil {
                 commands.append(.cancelTask(taskID: taskID))
+                cancelCallbackTimers(of: taskID)
             }
         case .awaitingTimer(let timerID, _):
             checkpoint.pendingTimers.removeValue(forKey: timerID)
@@ -252,13 +311,25 @@ struct Session {
         for child in frame.children { abandon(child) }
     }
 
-    /// A number in [0, 1) from the checkpoint's generator (SplitMix64).
+    /// A number in [0, 1) from the checkpoint's generator.
     mutating func nextRandom() -> Double {
+        Double(nextRandomBits() >> 11) / Double(UInt64(1) << 53)
+    }
+
+    /// 64 random bits from the checkpoint's generator (SplitMix64).
+    mutating func nextRandomBits() -> UInt64 {
         checkpoint.randomState &+= 0x9E37_79B9_7F4A_7C15
         var z = checkpoint.randomState
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(UInt64(1) << 53)
+        return z ^ (z >> 31)
+    }
+
+    /// A fresh callback token: 128 bits from the generator, as hex.
+    mutating func makeTaskToken() -> String {
+        [nextRandomBits(), nextRandomBits()].map { bits in
+            let hex = String(bits, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
     }
 }

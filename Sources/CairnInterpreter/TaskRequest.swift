@@ -23,6 +23,9 @@ public struct TaskRequest: Sendable, Hashable, Codable {
     /// The same for every attempt of one state entry, so a task can make its
     /// effects happen once.
     public var idempotencyKey: String
+    /// The callback token of a `.waitForTaskToken` task (`$$.Task.Token`); the
+    /// task ends when someone reports success or failure with it.
+    public var token: String?
 
     public init(
         taskID: String,
@@ -33,7 +36,8 @@ public struct TaskRequest: Sendable, Hashable, Codable {
         timeoutSeconds: Int?,
         heartbeatSeconds: Int?,
         attempt: Int,
-        idempotencyKey: String
+        idempotencyKey: String,
+        token: String? = nil
     ) {
         self.taskID = taskID
         self.stateName = stateName
@@ -44,7 +48,11 @@ public struct TaskRequest: Sendable, Hashable, Codable {
         self.heartbeatSeconds = heartbeatSeconds
         self.attempt = attempt
         self.idempotencyKey = idempotencyKey
+        self.token = token
     }
+
+    /// Whether the task waits for a callback rather than for its handler.
+    public var waitsForCallback: Bool { token != nil }
 }
 
 /// What the interpreter asks the runtime to do after a step.
@@ -58,6 +66,8 @@ public enum InterpreterCommand: Sendable, Hashable {
     /// A task that is no longer wanted (its branch failed, the execution
     /// stopped); the runtime should end it.
     case cancelTask(taskID: String)
+    /// A timer that is no longer wanted.
+    case cancelTimer(id: String)
 }
 
 /// Something that happened outside the interpreter.
@@ -67,4 +77,9 @@ public enum InterpreterEvent: Sendable, Hashable {
     case timerFired(id: String)
     /// An operator stopped the execution.
     case stop(error: String?, cause: String?)
+    /// A task's owner died while it ran and it starts again: same idempotency
+    /// key, attempt number one higher.
+    case taskRestarted(taskID: String)
+    /// A callback task said it is still alive (`cairn task heartbeat`).
+    case taskHeartbeat(taskID: String)
 }

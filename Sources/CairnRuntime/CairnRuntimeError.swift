@@ -7,6 +7,7 @@ public struct CairnRuntimeError: Error, Sendable, CustomStringConvertible {
         private enum Kind: String, Sendable {
             case stalled
             case storage
+            case nameTaken
         }
 
         private let kind: Kind
@@ -15,6 +16,8 @@ public struct CairnRuntimeError: Error, Sendable, CustomStringConvertible {
         public static let stalled = Code(kind: .stalled)
         /// The store refused a transition.
         public static let storage = Code(kind: .storage)
+        /// An execution name is taken in its workflow by one with another input.
+        public static let nameTaken = Code(kind: .nameTaken)
 
         public var description: String { kind.rawValue }
     }

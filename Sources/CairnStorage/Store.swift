@@ -115,6 +115,9 @@ public protocol Store: Sendable {
     /// The oldest waiting requests.
     func inbox(limit: Int) throws -> [InboxMessage]
 
+    /// Deletes requests that need no transition (their execution had ended).
+    func deleteInbox(ids: [Int64]) throws
+
     /// The execution with this name in this workflow.
     func execution(workflow: String, name: String) throws -> ExecutionRecord?
 
@@ -170,6 +173,15 @@ public protocol Store: Sendable {
 // MARK: - Conveniences
 
 extension Store {
+    /// Stores a new execution that has no work waiting yet.
+    public func createExecution(
+        _ execution: ExecutionRecord,
+        events: [HistoryEvent],
+        checkpoint: JSONValue
+    ) throws {
+        try createExecution(execution, events: events, checkpoint: checkpoint, work: [])
+    }
+
     /// Commits one transition; see `commit(_:)` for the guarantees.
     ///
     /// - Throws: `CairnStorageError`, as `commit(_:)` does.

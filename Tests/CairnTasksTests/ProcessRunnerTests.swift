@@ -125,8 +125,15 @@ import Testing
         )
         let runner = self.runner
         let task = Task { try await runner.run(request) }
+        // Poll without blocking: a blocked thread would starve the small
+        // cooperative pool that the runner itself needs to start the process.
         var ready = [pollfd(fd: reader, events: Int16(POLLIN), revents: 0)]
-        #expect(poll(&ready, 1, 5_000) == 1)
+        var isReady = false
+        for _ in 0..<1_000 where !isReady {
+            isReady = poll(&ready, 1, 0) == 1
+            if !isReady { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(isReady)
         var bytes = [UInt8](repeating: 0, count: 32)
         let count = read(reader, &bytes, bytes.count)
         let grandchild = try #require(

@@ -112,6 +112,18 @@ extension SQLiteStore {
         }
     }
 
+    public func deleteInbox(ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        try self.write("cannot delete \(ids.count) inbox messages") { connection in
+            let delete = try connection.prepare("DELETE FROM inbox WHERE id = ?")
+            for id in ids {
+                try delete.bind([.integer(id)])
+                try delete.run()
+                delete.reset()
+            }
+        }
+    }
+
     // MARK: - Reading work
 
     public func dueWork(at date: Date, limit: Int) throws -> [WorkItem] {

@@ -1,0 +1,100 @@
+// Cairn — a durable workflow engine for the Amazon States Language.
+// SPDX-License-Identifier: Apache-2.0
+
+public import CairnCore
+public import CairnDefinition
+import CairnInterpreter
+import CairnStorage
+import Foundation
+
+extension Engine {
+    /// Starts an execution of `workflow` and stores its first step.
+    ///
+    /// A name is unique per workflow: starting the same name with the same
+    /// input again returns the existing execution, as Step Functions does;
+    /// with a different input it is an error.
+    ///
+    /// - Parameters:
+    ///   - claim: Whether this engine will run the execution's first tasks
+    ///     itself; otherwise they wait in the store for whoever runs next.
+    ///   - parentExecutionID: The execution that started this one, if any.
+    /// - Throws: `CairnRuntimeError` with code `nameTaken`, or the store's error.
+    public func start(
+        _ workflow: Workflow,
+        input: JSONValue,
+        name: String? = nil,
+        claim: Bool,
+        parentExecutionID: String? = nil
+    ) throws -> Started {
+        if let name, let existing = try store.execution(workflow: workflow.name, name: name) {
+            guard existing.input == input else {
+                throw CairnRuntimeError(
+                    code: .nameTaken,
+                    message: "workflow '\(workflow.name)' already has an execution named "
+                        + "'\(name)' (\(existing.id)) with a different input"
+                )
+            }
+            return Started(record: existing, isNew: false)
+        }
+        let id = UUID().uuidString.lowercased()
+        let now = clock.now()
+        let info = ExecutionInfo(
+            executionID: id,
+            executionName: name ?? id,
+            stateMachineName: workflow.name,
+            input: input,
+            startTime: now
+        )
+        let interpreter = Interpreter(definition: workflow.definition)
+        let step = interpreter.start(info: info, seed: UInt64.random(in: 1...UInt64.max), now: now)
+        let directory = URL(fileURLWithPath: workflow.file).deletingLastPathComponent().path
+        loaded[id] = LoadedExecution(
+            interpreter: interpreter,
+            workflowName: workflow.name,
+            directory: directory
+        )
+        let outcome = TransitionBuilder.outcome(
+            of: step.checkpoint,
+            stoppedAt: step.events.last?.timestamp ?? now
+        )
+        let record = ExecutionRecord(
+            id: id,
+            name: name ?? id,
+            workflowName: workflow.name,
+            workflowFilePath: workflow.file,
+            definition: workflow.definitionValue,
+            definitionSHA256: TransitionBuilder.definitionHash(workflow.definitionValue),
+            status: outcome.status,
+            input: input,
+            output: outcome.output,
+            error: outcome.error,
+            cause: outcome.cause,
+            startedAt: TransitionBuilder.date(now),
+            stoppedAt: outcome.stoppedAt,
+            parentExecutionID: parentExecutionID
+        )
+        let work = try TransitionBuilder.work(
+            of: step.commands,
+            executionID: id,
+            now: now,
+            claimedBy: claim ? configuration.owner : nil,
+            leaseUntil: now + leaseMilliseconds
+        )
+        try store.createExecution(
+            record,
+            events: step.events.map(TransitionBuilder.event),
+            checkpoint: try TransitionBuilder.encode(step.checkpoint),
+            work: outcome.status == .running ? work.added : []
+        )
+        observer?.recorded(step.events, executionID: id)
+        if claim, outcome.status == .running {
+            launchTasks(in: step.commands, executionID: id)
+        }
+        return Started(record: record, isNew: true)
+    }
+
+    var leaseMilliseconds: Int64 {
+        let (seconds, attoseconds) = configuration.leaseDuration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
