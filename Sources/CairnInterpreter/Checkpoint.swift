@@ -47,6 +47,9 @@ public struct ExecutionInfo: Codable, Sendable, Hashable {
     /// Milliseconds since the epoch.
     public var startTime: Int64
     public var redriveCount: Int
+    /// The task of another execution that waits for this one to end
+    /// (`cairn:workflow.start.sync`).
+    public var parentTask: ParentTask?
 
     public init(
         executionID: String,
@@ -54,7 +57,8 @@ public struct ExecutionInfo: Codable, Sendable, Hashable {
         stateMachineName: String,
         input: JSONValue,
         startTime: Int64,
-        redriveCount: Int = 0
+        redriveCount: Int = 0,
+        parentTask: ParentTask? = nil
     ) {
         self.executionID = executionID
         self.executionName = executionName
@@ -62,6 +66,7 @@ public struct ExecutionInfo: Codable, Sendable, Hashable {
         self.input = StoredJSON(input)
         self.startTime = startTime
         self.redriveCount = redriveCount
+        self.parentTask = parentTask
     }
 
     /// The ARN-shaped execution id that `$$.Execution.Id` shows.
@@ -71,6 +76,17 @@ public struct ExecutionInfo: Codable, Sendable, Hashable {
 
     var stateMachineARN: String {
         "arn:cairn:states:local:000000000000:stateMachine:\(stateMachineName)"
+    }
+}
+
+/// A task of a parent execution that a child execution reports to when it ends.
+public struct ParentTask: Codable, Sendable, Hashable {
+    public var executionID: String
+    public var taskID: String
+
+    public init(executionID: String, taskID: String) {
+        self.executionID = executionID
+        self.taskID = taskID
     }
 }
 

@@ -133,7 +133,10 @@ extension Engine {
             isRedrive: isRedrive,
             addedWork: work.added,
             removedWork: changes.compactMap(\.consumedItem) + work.removed,
-            consumedInbox: changes.compactMap(\.inboxID)
+            consumedInbox: changes.compactMap(\.inboxID),
+            notifications: [
+                Engine.childEndedNotification(checkpoint, executionID: executionID, outcome: outcome)
+            ].compactMap { $0 }
         )
         return BuiltTransition(
             transition: transition, checkpoint: checkpoint, events: events, commands: commands
@@ -227,6 +230,10 @@ extension Engine {
             workflowName: execution.workflowName,
             workflowDirectory: execution.directory
         )
+        if isWorkflowStart(request.resource) {
+            startChild(request, executionID: executionID, directory: execution.directory)
+            return
+        }
         let handler = handlers.handler(for: request.resource)
         running[key] = Task { [weak self] in
             let outcome: TaskOutcome

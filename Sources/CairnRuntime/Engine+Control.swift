@@ -66,6 +66,21 @@ extension Engine {
             change.kind = .event(.stop(error: error, cause: cause))
         case "redrive":
             change.kind = .redrive
+        case Engine.childEndedKind:
+            guard let taskID = payload["taskId"]?.stringValue else { return change }
+            change.consumedItem = taskID
+            if payload["status"]?.stringValue == ExecutionStatus.succeeded.rawValue {
+                change.kind = .event(.taskSucceeded(taskID: taskID, output: [
+                    "executionId": payload["executionId"] ?? .null,
+                    "status": payload["status"] ?? .null,
+                    "output": payload["output"] ?? .null,
+                ]))
+            } else {
+                change.kind = .event(.taskFailed(taskID: taskID, failure: WorkflowFailure(
+                    error: error ?? "States.TaskFailed",
+                    cause: cause ?? "The child execution ended \(payload["status"] ?? .null)."
+                )))
+            }
         case "task-success", "task-failure", "task-heartbeat":
             guard let token = payload["token"]?.stringValue,
                 let item = try store.workItem(token: token),

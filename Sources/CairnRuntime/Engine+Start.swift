@@ -3,7 +3,7 @@
 
 public import CairnCore
 public import CairnDefinition
-import CairnInterpreter
+public import CairnInterpreter
 import CairnStorage
 import Foundation
 
@@ -24,7 +24,8 @@ extension Engine {
         input: JSONValue,
         name: String? = nil,
         claim: Bool,
-        parentExecutionID: String? = nil
+        parentExecutionID: String? = nil,
+        parentTask: ParentTask? = nil
     ) throws -> Started {
         if let name, let existing = try store.execution(workflow: workflow.name, name: name) {
             guard existing.input == input else {
@@ -43,7 +44,8 @@ extension Engine {
             executionName: name ?? id,
             stateMachineName: workflow.name,
             input: input,
-            startTime: now
+            startTime: now,
+            parentTask: parentTask
         )
         let interpreter = Interpreter(definition: workflow.definition)
         let step = interpreter.start(info: info, seed: UInt64.random(in: 1...UInt64.max), now: now)

@@ -46,6 +46,22 @@ public struct ExecutionTransition: Sendable, Hashable {
     public var removedWork: [String]
     /// Inbox messages the step answered; they are deleted with it.
     public var consumedInbox: [Int64]
+    /// Requests for other executions that the step sends (a child telling its
+    /// parent that it ended), stored with it.
+    public var notifications: [Notification]
+
+    /// A request for another execution's inbox.
+    public struct Notification: Sendable, Hashable {
+        public var executionID: String
+        public var kind: String
+        public var payload: JSONValue
+
+        public init(executionID: String, kind: String, payload: JSONValue) {
+            self.executionID = executionID
+            self.kind = kind
+            self.payload = payload
+        }
+    }
 
     /// Creates a transition.
     public init(
@@ -60,7 +76,8 @@ public struct ExecutionTransition: Sendable, Hashable {
         isRedrive: Bool = false,
         addedWork: [WorkItem] = [],
         removedWork: [String] = [],
-        consumedInbox: [Int64] = []
+        consumedInbox: [Int64] = [],
+        notifications: [Notification] = []
     ) {
         self.executionID = executionID
         self.events = events
@@ -74,5 +91,6 @@ public struct ExecutionTransition: Sendable, Hashable {
         self.addedWork = addedWork
         self.removedWork = removedWork
         self.consumedInbox = consumedInbox
+        self.notifications = notifications
     }
 }

@@ -110,6 +110,15 @@ extension SQLiteStore {
             try statements.deleteInbox.bind([.integer(message)])
             try statements.deleteInbox.run()
         }
+        for notification in transition.notifications {
+            try statements.insertInbox.bind([
+                .text(notification.executionID),
+                .text(notification.kind),
+                .text(notification.payload.compactText),
+                .integer(transition.stoppedAt?.storeMilliseconds ?? Date().storeMilliseconds),
+            ])
+            try statements.insertInbox.run()
+        }
     }
 
     private static func insert(
@@ -275,8 +284,12 @@ private struct TransitionStatements {
     let deleteWork: SQLiteStatement
     let deleteAllWork: SQLiteStatement
     let deleteInbox: SQLiteStatement
+    let insertInbox: SQLiteStatement
 
     init(_ connection: SQLiteConnection) throws {
+        self.insertInbox = try connection.prepare(
+            "INSERT INTO inbox(execution_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"
+        )
         self.insertWork = try SQLiteStore.prepareWorkInsert(connection)
         self.deleteWork = try connection.prepare(
             "DELETE FROM work_items WHERE execution_id = ? AND item_id = ?"
