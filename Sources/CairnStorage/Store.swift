@@ -124,6 +124,33 @@ public protocol Store: Sendable {
     /// Each workflow version that executions pinned, with counts.
     func workflowSummaries() throws -> [WorkflowSummary]
 
+    // MARK: - Triggers
+
+    /// Records a trigger's fire; when it starts an execution, stores the
+    /// execution in the same transaction, and for a file drop, the file's
+    /// identity too.
+    ///
+    /// - Returns: `false`, storing nothing, when the file drop's content has
+    ///   fired before.
+    func recordTriggerFire(
+        _ fire: TriggerFire,
+        execution: (record: ExecutionRecord, events: [HistoryEvent], checkpoint: JSONValue,
+            work: [WorkItem])?,
+        fileDrop: FileDropRecord?
+    ) throws -> Bool
+
+    /// Pauses or resumes a trigger.
+    func setTriggerPaused(_ name: String, _ isPaused: Bool, at date: Date) throws
+
+    /// A trigger's stored state, or `nil` when it never fired nor was paused.
+    func triggerState(_ name: String) throws -> TriggerState?
+
+    /// The newest fires of one trigger, or of all when `name` is `nil`.
+    func triggerFires(_ name: String?, limit: Int) throws -> [TriggerFire]
+
+    /// Whether this content of this file already fired this trigger.
+    func hasFileDropFired(trigger: String, path: String, sha256: String) throws -> Bool
+
     // MARK: - Model registry
 
     /// Registers a new version of a model, creating the model on its first version.

@@ -9,12 +9,11 @@
 // - Status columns hold the AWS spelling and are checked in Swift, not with CHECK
 //   constraints, so that a later migration can add a status without rebuilding a table.
 //
-// Planned next migrations (not built yet): schedules and file-drop triggers.
 
 extension SchemaMigration {
     /// Every migration this build knows, in order; the last one's number is the newest
     /// schema version this build can use.
-    static let all: [SchemaMigration] = [executions, modelRegistry, workQueue]
+    static let all: [SchemaMigration] = [executions, modelRegistry, workQueue, triggers]
 
     /// Executions, their history and their checkpoints.
     static let executions = SchemaMigration(
@@ -125,6 +124,45 @@ extension SchemaMigration {
 
             CREATE UNIQUE INDEX executions_by_workflow_and_name
                 ON executions(workflow_name, name);
+            """
+    )
+
+    /// Triggers: their state (paused, last due time), the history of their
+    /// fires, the file contents that fired, and the trigger of each execution.
+    static let triggers = SchemaMigration(
+        version: 4,
+        name: "triggers",
+        sql: """
+            CREATE TABLE trigger_state (
+                trigger_name TEXT NOT NULL PRIMARY KEY,
+                paused INTEGER NOT NULL DEFAULT 0,
+                last_due_at INTEGER,
+                updated_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE trigger_fires (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                trigger_name TEXT NOT NULL,
+                fired_at INTEGER NOT NULL,
+                due_at INTEGER,
+                execution_id TEXT,
+                outcome TEXT NOT NULL,
+                detail TEXT NOT NULL
+            );
+            CREATE INDEX trigger_fires_by_trigger ON trigger_fires(trigger_name, id);
+
+            CREATE TABLE file_drops (
+                trigger_name TEXT NOT NULL,
+                path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                modified_at INTEGER NOT NULL,
+                execution_id TEXT,
+                PRIMARY KEY (trigger_name, path, sha256)
+            ) WITHOUT ROWID;
+
+            ALTER TABLE executions ADD COLUMN trigger_name TEXT;
+            ALTER TABLE executions ADD COLUMN trigger_due_at INTEGER;
             """
     )
 }

@@ -15,30 +15,41 @@ extension SQLiteStore {
         work: [WorkItem]
     ) throws {
         try self.write("cannot create execution \(execution.id)") { connection in
-            let existing = try connection.firstRow(
-                "SELECT 1 FROM executions WHERE id = ?",
-                [.text(execution.id)]
-            )
-            guard existing == nil else {
-                throw CairnStorageError(
-                    code: .executionAlreadyExists,
-                    message: "execution \(execution.id) exists already"
-                )
-            }
+            try Self.insertExecution((execution, events, checkpoint, work), in: connection)
+        }
+    }
 
-            try Self.insert(execution, into: connection)
-            let insertEvent = try Self.prepareEventInsert(connection)
-            for event in events {
-                try Self.append(event, to: execution.id, with: insertEvent)
-            }
-            try connection.execute(
-                "INSERT INTO checkpoints(execution_id, checkpoint) VALUES (?, ?)",
-                [.text(execution.id), .text(checkpoint.compactText)]
+    /// Inserts a new execution with its first events, checkpoint and work.
+    ///
+    /// - Throws: `CairnStorageError` with code `executionAlreadyExists`.
+    static func insertExecution(
+        _ execution: (record: ExecutionRecord, events: [HistoryEvent], checkpoint: JSONValue,
+            work: [WorkItem]),
+        in connection: SQLiteConnection
+    ) throws {
+        let id = execution.record.id
+        let existing = try connection.firstRow(
+            "SELECT 1 FROM executions WHERE id = ?",
+            [.text(id)]
+        )
+        guard existing == nil else {
+            throw CairnStorageError(
+                code: .executionAlreadyExists,
+                message: "execution \(id) exists already"
             )
-            let insertWork = try Self.prepareWorkInsert(connection)
-            for item in work {
-                try Self.insert(item, with: insertWork)
-            }
+        }
+        try Self.insert(execution.record, into: connection)
+        let insertEvent = try Self.prepareEventInsert(connection)
+        for event in execution.events {
+            try Self.append(event, to: id, with: insertEvent)
+        }
+        try connection.execute(
+            "INSERT INTO checkpoints(execution_id, checkpoint) VALUES (?, ?)",
+            [.text(id), .text(execution.checkpoint.compactText)]
+        )
+        let insertWork = try Self.prepareWorkInsert(connection)
+        for item in execution.work {
+            try Self.insert(item, with: insertWork)
         }
     }
 
