@@ -76,7 +76,10 @@ let package = Package(
 
         .target(
             name: "CairnTriggers",
-            dependencies: ["CairnCore", "CairnCrypto"],
+            dependencies: [
+                "CairnCore", "CairnCrypto", "CairnDefinition", "CairnDataFlow", "CairnInterpreter",
+                "CairnStorage", "CairnRuntime",
+            ],
             linkerSettings: [.linkedLibrary("m")]
         ),
 
@@ -141,7 +144,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CairnTriggersTests",
-            dependencies: ["CairnTriggers", "CairnCore", "CairnTestSupport"]
+            dependencies: [
+                "CairnTriggers", "CairnCore", "CairnTestSupport", "CairnStorage", "CairnRuntime",
+                "CairnDefinition",
+            ]
         ),
         .testTarget(
             name: "CairnEndToEndTests",

@@ -1131,47 +1131,150 @@ def builtin_schemas():
 
 
 def triggers_schema():
+    common = {
+        "name": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$",
+            "description": "The trigger's name, unique in the file; `cairn trigger` commands take it.",
+        },
+        "enabled": {
+            "type": "boolean",
+            "default": True,
+            "description": "`false` keeps the trigger but does not fire it.",
+        },
+        "input": {
+            "description": (
+                "The execution input: a payload template over the fire's details (keys ending "
+                "in `.$` take paths such as `$.scheduledTime`, `$.path`, `$.sha256`, "
+                "`$.modelName`). Without it, the details themselves are the input."
+            )
+        },
+    }
+    schedule = {
+        "type": {"const": "schedule"},
+        "expression": {
+            "type": "string",
+            "description": (
+                "`rate(N minute|minutes|hour|hours|day|days)`, EventBridge "
+                "`cron(minutes hours day-of-month month day-of-week year)`, or five cron fields."
+            ),
+            "examples": ["cron(0 2 * * ? *)", "rate(1 hour)", "30 6 * * 1-5"],
+        },
+        "timezone": {
+            "type": "string",
+            "default": "UTC",
+            "description": "The IANA time zone the expression's local times are in, e.g. `Europe/Berlin`.",
+        },
+        "nonexistentTime": {
+            "enum": ["after-gap", "skip"],
+            "default": "after-gap",
+            "description": "A local time that a spring-forward skips: run at the end of the gap, or skip that day.",
+        },
+        "repeatedTime": {
+            "enum": ["first", "second", "both"],
+            "default": "first",
+            "description": "A local time that a fall-back repeats: run at its first, its second, or both occurrences.",
+        },
+        "start": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The anchor of a rate schedule (RFC 3339).",
+        },
+        "catchUp": {
+            "enum": ["none", "latest", "all"],
+            "default": "latest",
+            "description": "Fires missed while no daemon ran: drop them, run the latest, or run all (up to maxCatchUp).",
+        },
+        "maxCatchUp": {"type": "integer", "minimum": 0, "default": 10},
+        "overlap": {
+            "enum": ["skip", "queue", "allow"],
+            "default": "skip",
+            "description": "A fire due while the previous execution still runs: drop it, hold one back, or run it too.",
+        },
+        "jitterSeconds": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 0,
+            "description": "Delay each fire by a stable random part of this many seconds.",
+        },
+    }
+    file_drop = {
+        "type": {"const": "file"},
+        "directory": {
+            "type": "string",
+            "description": "The watched folder; relative to the workflow file's folder.",
+        },
+        "pattern": {"type": "string", "default": "*", "description": "A glob the file name must match, e.g. `*.csv`."},
+        "recursive": {"type": "boolean", "default": False},
+        "complete": {
+            "type": "array",
+            "items": {"enum": ["rename", "settle", "marker"]},
+            "default": ["rename", "settle"],
+            "description": (
+                "When a file counts as complete: moved in by a rename, closed and then unchanged "
+                "for settleSeconds, or its marker file (name + marker suffix) appeared."
+            ),
+        },
+        "settleSeconds": {"type": "integer", "minimum": 0, "default": 5},
+        "marker": {"type": "string", "default": ".done"},
+        "mode": {"enum": ["auto", "inotify", "poll"], "default": "auto"},
+        "pollSeconds": {"type": "integer", "minimum": 1, "default": 2},
+        "archive": {
+            "type": "boolean",
+            "default": False,
+            "description": "Move the file into processing/, then done/ or failed/ as its execution ends.",
+        },
+    }
+    registry = {
+        "type": {"const": "registry"},
+        "event": {
+            "description": "Which registry events start the workflow.",
+            "anyOf": [
+                {"enum": ["registered", "approved", "rejected"]},
+                {"type": "array", "items": {"enum": ["registered", "approved", "rejected"]}},
+            ],
+            "default": "registered",
+        },
+        "model": {"type": "string", "description": "Only versions of this model."},
+    }
+
+    def kind(properties, required):
+        return {
+            "type": "object",
+            "required": ["name", "type"] + required,
+            "additionalProperties": False,
+            "properties": {**common, **properties},
+        }
+
     return {
         "type": "array",
         "description": (
-            "Cairn only (stripped on export): what starts this workflow besides `cairn run`. "
-            "Each trigger is a schedule or a file drop."
+            "Cairn only (stripped on export): what starts this workflow under `cairn serve`: "
+            "schedules, files dropped into a folder, model registry events."
         ),
         "items": {
             "type": "object",
-            "required": ["type"],
+            "required": ["name", "type"],
             "properties": {
                 "type": {
-                    "enum": ["schedule", "file"],
-                    "description": "`schedule`: a cron or rate expression; `file`: a file landing in a watched directory.",
-                },
-                "name": {
-                    "type": "string",
-                    "description": "A name for the trigger, unique in the file.",
-                },
-                "expression": {
-                    "type": "string",
-                    "description": "schedule: `cron(0 2 * * ? *)` or `rate(1 day)`.",
-                    "examples": ["cron(0 2 * * ? *)", "rate(1 hour)"],
-                },
-                "timezone": {
-                    "type": "string",
-                    "description": "schedule: an IANA time zone for cron expressions, e.g. `Europe/Berlin`.",
-                },
-                "directory": {"type": "string", "description": "file: the watched directory."},
-                "pattern": {
-                    "type": "string",
-                    "description": "file: a glob the file name must match, e.g. `*.csv`.",
-                },
-                "input": {
-                    "description": "The execution input (file: merged with the file's path)."
-                },
-                "enabled": {
-                    "type": "boolean",
-                    "default": True,
-                    "description": "`false` keeps the trigger but does not fire it.",
-                },
+                    "enum": ["schedule", "file", "registry"],
+                    "description": "`schedule`, `file` (a file landing in a folder) or `registry`.",
+                }
             },
+            "allOf": [
+                {
+                    "if": {"properties": {"type": {"const": "schedule"}}},
+                    "then": kind(schedule, ["expression"]),
+                },
+                {
+                    "if": {"properties": {"type": {"const": "file"}}},
+                    "then": kind(file_drop, ["directory"]),
+                },
+                {
+                    "if": {"properties": {"type": {"const": "registry"}}},
+                    "then": kind(registry, []),
+                },
+            ],
         },
     }
 

@@ -25,6 +25,8 @@ public struct CairnCommand: Command {
                 ExecutionCommand(),
                 TaskCommand(),
                 WorkflowCommand(),
+                ScheduleCommand(),
+                TriggerCommand(),
                 RegistryCommand(),
             ]
         )

@@ -30,11 +30,13 @@ struct EngineHost {
     func makeEngine(
         observer: (any ExecutionObserver)? = nil,
         workers: Int = 8,
-        runsTasks: Bool = true
+        runsTasks: Bool = true,
+        clock: RuntimeClock = .system
     ) -> Engine {
         Engine(
             store: store,
             handlers: EngineHost.handlers(store: store, logDirectory: database.logDirectory),
+            clock: clock,
             configuration: Engine.Configuration(
                 workers: workers,
                 runsTasks: runsTasks && ownsExecutions

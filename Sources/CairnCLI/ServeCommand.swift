@@ -4,6 +4,7 @@
 import CairnCore
 import CairnDefinition
 import CairnRuntime
+import CairnTriggers
 import Dispatch
 import Foundation
 
@@ -70,18 +71,52 @@ struct ServeCommand: Command {
             )
         }
         let log = EventLog(format: invocation[Self.logFormat])
-        checkWorkflows(in: invocation[Self.workflows], log: log)
-        let engine = host.makeEngine(observer: log, workers: workers)
-        log.notice("cairn serve started", ["cairn.db": host.database.path])
+        let directory = invocation[Self.workflows]
+        checkWorkflows(in: directory, log: log)
+        let clock = try ServeCommand.clock()
+        let engine = host.makeEngine(observer: log, workers: workers, clock: clock)
+        let (triggers, problems) = WorkflowTriggers.load(from: directory)
+        for problem in problems { log.warning("triggers not loaded", ["cairn.problem": problem]) }
+        let service = TriggerService(
+            engine: engine,
+            store: host.store,
+            triggers: triggers,
+            clock: clock,
+            log: { message, metadata in log.notice(message, metadata) }
+        )
+        log.notice("cairn serve started", [
+            "cairn.db": host.database.path, "cairn.triggers": String(triggers.count),
+        ])
         let grace = Duration.seconds(invocation[Self.gracePeriod])
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) {
-            log.notice("stopping: no new work; running tasks get a grace period", [:])
-            Task { await engine.drain(grace: grace) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await service.run() }
+            let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) {
+                log.notice("stopping: no new work; running tasks get a grace period", [:])
+                Task { await engine.drain(grace: grace) }
+            }
+            defer { signals.cancel() }
+            try await engine.run(until: .cancelled)
+            group.cancelAll()
         }
-        defer { signals.cancel() }
-        try await engine.run(until: .cancelled)
         log.notice("cairn serve stopped", [:])
         return 0
+    }
+
+    /// The wall clock, or for tests a clock that starts at `CAIRN_CLOCK_START`
+    /// (RFC 3339) and runs at the normal pace from there.
+    static func clock() throws -> RuntimeClock {
+        guard let start = ProcessInfo.processInfo.environment["CAIRN_CLOCK_START"],
+            !start.isEmpty
+        else { return .system }
+        guard let date = ScheduleTimestamp.parse(start) else {
+            throw CommandUsageError("CAIRN_CLOCK_START is not an RFC 3339 time: '\(start)'")
+        }
+        let offset = Int64((date.timeIntervalSince1970 * 1000).rounded())
+            - RuntimeClock.system.now()
+        return RuntimeClock(
+            now: { RuntimeClock.system.now() + offset },
+            sleepUntil: { deadline in try await RuntimeClock.system.sleepUntil(deadline - offset) }
+        )
     }
 
     /// Reports each workflow file under `directory` that does not load, so an

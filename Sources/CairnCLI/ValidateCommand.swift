@@ -3,6 +3,7 @@
 
 import CairnCore
 import CairnDefinition
+import CairnTriggers
 
 /// `cairn validate FILE...`: checks workflow files without running them.
 struct ValidateCommand: Command {
@@ -53,11 +54,25 @@ struct ValidateCommand: Command {
 
     /// Every problem in a file; a file that cannot be read or parsed has one.
     static func problems(in path: String) -> [CairnDefinitionError] {
+        let workflow: Workflow
         do {
-            _ = try WorkflowLoader.load(path: path)
-            return []
+            workflow = try WorkflowLoader.load(path: path)
         } catch {
             return error.problems.isEmpty ? [error] : error.problems
+        }
+        let triggerProblems = TriggerDefinition.problems(in: workflow)
+        guard !triggerProblems.isEmpty else { return [] }
+        let sourceMap = (try? DocumentReader.read(path: path))?.sourceMap
+        return triggerProblems.map { problem in
+            var documentPath: [JSONPathComponent] = [.key("triggers")]
+            if problem.index >= 0 { documentPath.append(.index(problem.index)) }
+            if let field = problem.field { documentPath.append(.key(field)) }
+            return CairnDefinitionError(
+                code: .invalidDefinition,
+                message: "triggers[\(problem.index)]: \(problem.message)",
+                location: sourceMap?.keyLocation(of: documentPath),
+                documentPath: documentPath
+            )
         }
     }
 

@@ -4,7 +4,7 @@
 public import CairnCore
 public import CairnDefinition
 public import CairnInterpreter
-import CairnStorage
+public import CairnStorage
 import Foundation
 
 extension Engine {
@@ -37,6 +37,70 @@ extension Engine {
             }
             return Started(record: existing, isNew: false)
         }
+        let prepared = try prepare(
+            workflow,
+            input: input,
+            name: name,
+            claim: claim,
+            parentExecutionID: parentExecutionID,
+            parentTask: parentTask
+        )
+        try store.createExecution(
+            prepared.record,
+            events: prepared.events,
+            checkpoint: prepared.checkpoint,
+            work: prepared.work
+        )
+        announce(prepared, claim: claim)
+        return Started(record: prepared.record, isNew: true)
+    }
+
+    /// Starts an execution for a trigger, storing it with the trigger's fire
+    /// (and a file drop's identity) in one transaction.
+    ///
+    /// - Returns: The execution, or `nil` when the file drop's content had
+    ///   fired before and nothing was stored.
+    public func startTriggered(
+        _ workflow: Workflow,
+        input: JSONValue,
+        fire: TriggerFire,
+        fileDrop: FileDropRecord?
+    ) throws -> ExecutionRecord? {
+        let prepared = try prepare(workflow, input: input, name: nil, claim: configuration.runsTasks)
+        var fire = fire
+        fire.executionID = prepared.record.id
+        fire.outcome = .started
+        let stored = try store.recordTriggerFire(
+            fire,
+            execution: (prepared.record, prepared.events, prepared.checkpoint, prepared.work),
+            fileDrop: fileDrop
+        )
+        guard stored else {
+            loaded[prepared.record.id] = nil
+            return nil
+        }
+        announce(prepared, claim: configuration.runsTasks)
+        return prepared.record
+    }
+
+    /// A new execution's first step, ready to store.
+    struct PreparedStart {
+        var record: ExecutionRecord
+        var events: [HistoryEvent]
+        var checkpoint: JSONValue
+        var work: [WorkItem]
+        var entries: [HistoryEntry]
+        var commands: [InterpreterCommand]
+    }
+
+    private func prepare(
+        _ workflow: Workflow,
+        input: JSONValue,
+        name: String?,
+        claim: Bool,
+        parentExecutionID: String? = nil,
+        parentTask: ParentTask? = nil
+    ) throws -> PreparedStart {
         let id = UUID().uuidString.lowercased()
         let now = clock.now()
         let info = ExecutionInfo(
@@ -82,17 +146,21 @@ extension Engine {
             claimedBy: claim ? configuration.owner : nil,
             leaseUntil: now + leaseMilliseconds
         )
-        try store.createExecution(
-            record,
+        return PreparedStart(
+            record: record,
             events: step.events.map(TransitionBuilder.event),
             checkpoint: try TransitionBuilder.encode(step.checkpoint),
-            work: outcome.status == .running ? work.added : []
+            work: outcome.status == .running ? work.added : [],
+            entries: step.events,
+            commands: step.commands
         )
-        observer?.recorded(step.events, executionID: id)
-        if claim, outcome.status == .running {
-            launchTasks(in: step.commands, executionID: id)
+    }
+
+    private func announce(_ prepared: PreparedStart, claim: Bool) {
+        observer?.recorded(prepared.entries, executionID: prepared.record.id)
+        if claim, prepared.record.status == .running {
+            launchTasks(in: prepared.commands, executionID: prepared.record.id)
         }
-        return Started(record: record, isNew: true)
     }
 
     var leaseMilliseconds: Int64 {

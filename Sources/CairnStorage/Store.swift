@@ -139,6 +139,9 @@ public protocol Store: Sendable {
         fileDrop: FileDropRecord?
     ) throws -> Bool
 
+    /// Moves a trigger's cursor (its last handled due time) forward without a fire.
+    func advanceTriggerCursor(_ name: String, to due: Date, at date: Date) throws
+
     /// Pauses or resumes a trigger.
     func setTriggerPaused(_ name: String, _ isPaused: Bool, at date: Date) throws
 
@@ -150,6 +153,12 @@ public protocol Store: Sendable {
 
     /// Whether this content of this file already fired this trigger.
     func hasFileDropFired(trigger: String, path: String, sha256: String) throws -> Bool
+
+    /// Model versions registered or changed after `date`, oldest change first.
+    func modelVersionsChanged(after date: Date, limit: Int) throws -> [ModelVersionRecord]
+
+    /// The executions a trigger started that have this status.
+    func executionIDs(trigger: String, status: ExecutionStatus) throws -> [String]
 
     // MARK: - Model registry
 

@@ -76,6 +76,21 @@ extension SQLiteStore {
         }
     }
 
+    public func advanceTriggerCursor(_ name: String, to due: Date, at date: Date) throws {
+        try self.write("cannot move the cursor of \(name)") { connection in
+            try connection.execute(
+                """
+                INSERT INTO trigger_state(trigger_name, paused, last_due_at, updated_at)
+                VALUES (?, 0, ?, ?)
+                ON CONFLICT(trigger_name) DO UPDATE SET
+                    last_due_at = MAX(COALESCE(last_due_at, 0), excluded.last_due_at),
+                    updated_at = excluded.updated_at
+                """,
+                [.text(name), .integer(due.storeMilliseconds), .integer(date.storeMilliseconds)]
+            )
+        }
+    }
+
     public func setTriggerPaused(_ name: String, _ isPaused: Bool, at date: Date) throws {
         try self.write("cannot pause or resume \(name)") { connection in
             try connection.execute(
@@ -147,6 +162,27 @@ extension SQLiteStore {
                 "SELECT 1 FROM file_drops WHERE trigger_name = ? AND path = ? AND sha256 = ?",
                 [.text(trigger), .text(path), .text(sha256)]
             ) != nil
+        }
+    }
+
+    public func modelVersionsChanged(after date: Date, limit: Int) throws -> [ModelVersionRecord] {
+        try self.withConnection("cannot read changed model versions") { connection in
+            try connection.rows(
+                """
+                SELECT \(Self.modelVersionColumns) FROM model_versions
+                WHERE updated_at > ? ORDER BY updated_at, name, version LIMIT ?
+                """,
+                [.integer(date.storeMilliseconds), .integer(Int64(limit))]
+            ).map(Self.decodeModelVersion)
+        }
+    }
+
+    public func executionIDs(trigger: String, status: ExecutionStatus) throws -> [String] {
+        try self.withConnection("cannot read the executions of \(trigger)") { connection in
+            try connection.rows(
+                "SELECT id FROM executions WHERE trigger_name = ? AND status = ?",
+                [.text(trigger), .text(status.rawValue)]
+            ).map { try $0.decode(String.self, at: 0) }
         }
     }
 }
