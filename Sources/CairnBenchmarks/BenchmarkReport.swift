@@ -39,7 +39,7 @@ final class BenchmarkReport {
 
     /// Prints every figure as one table, grouped by section.
     func printSummary() {
-        let labelWidth = min(60, self.rows.map(\.label.count).max() ?? 0)
+        let labelWidth = self.rows.filter { !$0.value.isEmpty }.map(\.label.count).max() ?? 0
         let valueWidth = self.rows.map(\.value.count).max() ?? 0
         print("\n== Summary")
         var current = ""
@@ -58,7 +58,7 @@ final class BenchmarkReport {
     }
 
     private func flush() {
-        fflush(stdout)
+        fflush(nil)
     }
 }
 

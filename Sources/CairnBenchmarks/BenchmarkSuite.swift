@@ -217,14 +217,14 @@ struct BenchmarkSuite {
     ) {
         report.begin("Targets from the issue")
         let passRatio = (pass[1] ?? 0) / commitRate
-        verdict("Pass-chain transition costs at most two raw commits (ratio >= 0.5, 1 execution)",
+        verdict("Pass chain, 1 execution: transitions/commits >= 0.5",
                 passRatio >= 0.5, Figure.ratio(passRatio))
         let best = Self.concurrencies.dropFirst().map { exec[$0] ?? 0 }.max() ?? 0
-        verdict("many concurrent exec executions beat the single-row commit rate",
+        verdict("exec chain, 8 or 32 executions: beats raw commit rate",
                 best > commitRate,
                 "\(Figure.rate(best, "transitions")) vs \(Figure.rate(commitRate, "commits"))")
         let peak = memory.max() ?? 0
-        verdict("\(sizes.parked) waiting executions fit in 200 MB",
+        verdict("\(sizes.parked) waiting executions: peak RSS <= 200 MB",
                 peak <= Self.memoryTargetKilobytes, Figure.megabytes(kilobytes: peak))
     }
 

@@ -4,6 +4,7 @@
 import CairnCore
 import CairnDefinition
 import CairnRuntime
+import CairnStorage
 import Foundation
 
 /// The standard workload: executions of five Pass states in a row, a given

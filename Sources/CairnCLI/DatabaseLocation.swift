@@ -40,8 +40,18 @@ struct DatabaseLocation {
     }
 
     /// Opens the store, creating the database when it does not exist.
+    ///
+    /// - Throws: `CommandUsageError` when the database cannot be opened (a
+    ///   folder, a file that is not SQLite, a newer schema): the `--db` or
+    ///   `CAIRN_DB` given is at fault, and scripts get exit status 2.
     func open() throws -> SQLiteStore {
-        try SQLiteStore(path: path)
+        do {
+            return try SQLiteStore(path: path)
+        } catch let error as CairnStorageError
+            where error.code == .cannotOpen || error.code == .schemaTooNew
+        {
+            throw CommandUsageError("cannot use the database '\(path)': \(error)")
+        }
     }
 
     /// Opens the store for a command that only reads; a missing database is

@@ -74,11 +74,7 @@ extension Session {
 
     /// Milliseconds since the epoch as AWS writes times in the context object.
     static func isoTimestamp(_ milliseconds: Int64) -> String {
-        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-        return date.formatted(
-            .iso8601.year().month().day().time(includingFractionalSeconds: true)
-                .timeZone(separator: .omitted)
-        )
+        ISOTimestamp.string(milliseconds: milliseconds)
     }
 
     // MARK: - Failures

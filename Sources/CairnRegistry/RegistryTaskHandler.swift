@@ -146,6 +146,10 @@ public struct RegistryTaskHandler: TaskHandler {
         WorkflowFailure(error: RegistryTaskHandler.invalidParametersError, cause: message)
     }
 
+    private static func iso(_ date: Date) -> String {
+        ISOTimestamp.string(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+    }
+
     /// A model version as JSON, the shape tasks return and `--json` prints.
     public static func json(_ record: ModelVersionRecord) -> JSONValue {
         var object = JSONObject()
@@ -158,8 +162,8 @@ public struct RegistryTaskHandler: TaskHandler {
         object["metrics"] = record.metrics
         object["parameters"] = record.parameters
         object["executionId"] = record.executionID.map(JSONValue.string) ?? .null
-        object["createdAt"] = .string(record.createdAt.formatted(.iso8601))
-        object["updatedAt"] = .string(record.updatedAt.formatted(.iso8601))
+        object["createdAt"] = .string(iso(record.createdAt))
+        object["updatedAt"] = .string(iso(record.updatedAt))
         return .object(object)
     }
 }

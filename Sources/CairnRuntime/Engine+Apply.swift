@@ -195,8 +195,10 @@ extension Engine {
 
     /// Leases tasks that wait in the store and starts them; a task leased
     /// before (its engine died) first gets its attempt number raised.
-    func leaseAndLaunch(_ items: [WorkItem], now: Int64) throws {
+    @discardableResult
+    func leaseAndLaunch(_ items: [WorkItem], now: Int64) throws -> Int {
         let room = max(0, configuration.workers - running.count)
+        guard room > 0 else { return 0 }
         let leased = try store.lease(
             items.prefix(room).map { ($0.executionID, $0.itemID) },
             owner: configuration.owner,
@@ -218,6 +220,7 @@ extension Engine {
             let request = try restartedRequest ?? TransitionBuilder.decodeRequest(item.payload)
             launch(request, executionID: item.executionID)
         }
+        return leased.count
     }
 
     private func launch(_ request: TaskRequest, executionID: String) {

@@ -98,8 +98,10 @@ extension Engine {
         }
         batch.removeAll { $0.kind == nil && $0.inboxID == nil }
         if !batch.isEmpty { _ = try commit(batch, now: now) }
-        if !unleasedTasks.isEmpty { try leaseAndLaunch(unleasedTasks, now: now) }
-        return !batch.isEmpty || !unleasedTasks.isEmpty
+        // Tasks left waiting for a free worker are not progress: counting them
+        // would spin the loop until a worker frees up.
+        let launched = unleasedTasks.isEmpty ? 0 : try leaseAndLaunch(unleasedTasks, now: now)
+        return !batch.isEmpty || launched > 0
     }
 
     private func renewLeasesIfDue(now: Int64) throws {
@@ -129,7 +131,9 @@ extension Engine {
         let now = clock.now()
         let poll = configuration.pollInterval.components
         var deadline = now + poll.seconds * 1000 + poll.attoseconds / 1_000_000_000_000_000
-        if let due = try? store.nextDueTime() {
+        // Work already due waits for a free worker, whose end wakes the loop;
+        // only work due later sets an earlier alarm.
+        if let due = try? store.nextDueTime(), TransitionBuilder.milliseconds(due) > now {
             deadline = min(deadline, TransitionBuilder.milliseconds(due))
         }
         let clock = self.clock

@@ -113,7 +113,12 @@ extension Engine {
         )
         let interpreter = Interpreter(definition: workflow.definition)
         let step = interpreter.start(info: info, seed: UInt64.random(in: 1...UInt64.max), now: now)
-        let directory = URL(fileURLWithPath: workflow.file).deletingLastPathComponent().path
+        // Stored absolute, so a redrive from another folder finds the same
+        // working directory.
+        let file = workflow.file.hasPrefix("/") ? workflow.file
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                .appendingPathComponent(workflow.file).standardized.path
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
         loaded[id] = LoadedExecution(
             interpreter: interpreter,
             workflowName: workflow.name,
@@ -127,7 +132,7 @@ extension Engine {
             id: id,
             name: name ?? id,
             workflowName: workflow.name,
-            workflowFilePath: workflow.file,
+            workflowFilePath: file,
             definition: workflow.definitionValue,
             definitionSHA256: TransitionBuilder.definitionHash(workflow.definitionValue),
             status: outcome.status,

@@ -19,11 +19,11 @@ import Testing
         _ = try folder.makeStore()
 
         let rows = try self.appliedMigrations(at: folder.path("cairn.db"))
-        #expect(rows.map { $0[0] } == [1, 2, 3])
+        #expect(rows.map { $0[0] } == [1, 2, 3, 4])
         #expect(rows.map { $0[1] } == [
-            "executions-history-checkpoints", "model-registry", "work-queue-inbox",
+            "executions-history-checkpoints", "model-registry", "work-queue-inbox", "triggers",
         ])
-        #expect(SQLiteStore.newestSchemaVersion == 3)
+        #expect(SQLiteStore.newestSchemaVersion == 4)
     }
 
     @Test func reopeningAppliesNothing() throws {
@@ -42,15 +42,15 @@ import Testing
         _ = try folder.makeStore()
         let connection = try SQLiteConnection(path: folder.path("cairn.db"))
         try connection.execute(
-            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (4, 'future', 0)"
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (5, 'future', 0)"
         )
 
         let error = #expect(throws: CairnStorageError.self) { try folder.makeStore() }
         #expect(error?.code == .schemaTooNew)
         #expect(
             error?.description
-                == "schemaTooNew: the database has schema version 4, but this build of Cairn "
-                + "knows versions up to 3; use a newer Cairn"
+                == "schemaTooNew: the database has schema version 5, but this build of Cairn "
+                + "knows versions up to 4; use a newer Cairn"
         )
     }
 
