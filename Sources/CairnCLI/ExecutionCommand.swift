@@ -64,6 +64,9 @@ enum ExecutionLookup {
         object["error"] = record.error.map(JSONValue.string) ?? .null
         object["cause"] = record.cause.map(JSONValue.string) ?? .null
         object["redriveCount"] = .number(JSONNumber(record.redriveCount))
+        object["trigger"] = record.triggerName.map(JSONValue.string) ?? .null
+        object["triggerDueAt"] = record.triggerDueAt.map { .string(Timestamps.iso($0)) } ?? .null
+        object["parentExecutionId"] = record.parentExecutionID.map(JSONValue.string) ?? .null
         object["definitionSHA256"] = .string(record.definitionSHA256)
         return .object(object)
     }
@@ -198,6 +201,11 @@ struct ExecutionShowCommand: Command {
         if let error = record.error { lines.append(("Error", error)) }
         if let cause = record.cause { lines.append(("Cause", cause)) }
         if record.redriveCount > 0 { lines.append(("Redrives", String(record.redriveCount))) }
+        if let trigger = record.triggerName {
+            let due = record.triggerDueAt.map { " (due \(TerminalFormat.timestamp($0)))" } ?? ""
+            lines.append(("Trigger", trigger + due))
+        }
+        if let parent = record.parentExecutionID { lines.append(("Parent", parent)) }
         lines.append(("Definition", "sha256:" + String(record.definitionSHA256.prefix(16))))
         var text = lines.map { label, value in
             label.padding(toLength: 11, withPad: " ", startingAt: 0) + value

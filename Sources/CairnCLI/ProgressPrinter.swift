@@ -63,12 +63,8 @@ final class ProgressPrinter: ExecutionObserver {
         }
     }
 
-    /// `0.42s`, `12.3s`, `2m03s`: short enough to scan down a column.
+    /// A duration in milliseconds, as `TerminalFormat` writes durations.
     static func duration(_ milliseconds: Int64) -> String {
-        let seconds = Double(milliseconds) / 1000
-        if seconds < 10 { return String(format: "%.2fs", seconds) }
-        if seconds < 60 { return String(format: "%.1fs", seconds) }
-        let whole = Int(seconds.rounded())
-        return String(format: "%dm%02ds", whole / 60, whole % 60)
+        TerminalFormat.duration(seconds: Double(milliseconds) / 1000)
     }
 }

@@ -6,7 +6,7 @@ extension String {
     /// that whole outputs can be compared with a literal.
     ///
     /// Execution ids become `<id>`, ISO 8601 times `<time>`, table times
-    /// `<local-time>` and durations such as `0.42s` become `<dur>`.
+    /// `<local-time>` and durations such as `12ms`, `0.42s` or `2m03s` become `<dur>`.
     var scrubbed: String {
         var text = self
         text.replace(
@@ -15,7 +15,7 @@ extension String {
         )
         text.replace(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/#, with: "<time>")
         text.replace(#/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/#, with: "<local-time>")
-        text.replace(#/\b\d+\.\d\ds\b/#, with: "<dur>")
+        text.replace(#/\b(\d+ms|\d+\.\d\ds|\d+m\d\ds|\d+h\d\dm|\d+d\d\dh)\b/#, with: "<dur>")
         return text
     }
 }

@@ -58,6 +58,10 @@ public struct ExecutionRecord: Sendable, Hashable {
     public var redriveCount: Int
     /// The execution that started this one as a sub-workflow, if any.
     public var parentExecutionID: String?
+    /// The trigger that started the execution (`workflow/trigger`), if one did.
+    public var triggerName: String?
+    /// For a schedule, the time the fire that started the execution was due.
+    public var triggerDueAt: Date?
 
     /// Creates a record; a new execution is `running` with no output or error.
     public init(
@@ -75,7 +79,9 @@ public struct ExecutionRecord: Sendable, Hashable {
         startedAt: Date,
         stoppedAt: Date? = nil,
         redriveCount: Int = 0,
-        parentExecutionID: String? = nil
+        parentExecutionID: String? = nil,
+        triggerName: String? = nil,
+        triggerDueAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -92,5 +98,7 @@ public struct ExecutionRecord: Sendable, Hashable {
         self.stoppedAt = stoppedAt
         self.redriveCount = redriveCount
         self.parentExecutionID = parentExecutionID
+        self.triggerName = triggerName
+        self.triggerDueAt = triggerDueAt
     }
 }

@@ -12,7 +12,7 @@ extension SQLiteStore {
     static let executionColumns = """
         id, name, workflow_name, workflow_file_path, definition, definition_sha256, status,
         input, output, error, cause, started_at, stopped_at, redrive_count,
-        parent_execution_id
+        parent_execution_id, trigger_name, trigger_due_at
         """
 
     /// The columns `decodeModelVersion` reads, in order.
@@ -38,7 +38,9 @@ extension SQLiteStore {
             startedAt: Date(storeMilliseconds: try row.decode(at: 11)),
             stoppedAt: try row.decode(Int64?.self, at: 12).map(Date.init(storeMilliseconds:)),
             redriveCount: try row.decode(at: 13),
-            parentExecutionID: try row.decode(at: 14)
+            parentExecutionID: try row.decode(at: 14),
+            triggerName: try row.decode(at: 15),
+            triggerDueAt: try row.decode(Int64?.self, at: 16).map(Date.init(storeMilliseconds:))
         )
     }
 

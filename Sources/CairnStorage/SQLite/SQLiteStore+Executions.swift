@@ -139,7 +139,7 @@ extension SQLiteStore {
         try connection.execute(
             """
             INSERT INTO executions(\(Self.executionColumns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(execution.id),
@@ -157,6 +157,8 @@ extension SQLiteStore {
                 SQLiteValue(execution.stoppedAt?.storeMilliseconds),
                 .integer(Int64(execution.redriveCount)),
                 SQLiteValue(execution.parentExecutionID),
+                SQLiteValue(execution.triggerName),
+                SQLiteValue(execution.triggerDueAt?.storeMilliseconds),
             ]
         )
     }

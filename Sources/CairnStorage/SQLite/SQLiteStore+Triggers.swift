@@ -35,15 +35,10 @@ extension SQLiteStore {
                     ]
                 )
             }
-            if let execution {
+            if var execution {
+                execution.record.triggerName = fire.triggerName
+                execution.record.triggerDueAt = fire.dueAt
                 try Self.insertExecution(execution, in: connection)
-                try connection.execute(
-                    "UPDATE executions SET trigger_name = ?, trigger_due_at = ? WHERE id = ?",
-                    [
-                        .text(fire.triggerName), SQLiteValue(fire.dueAt?.storeMilliseconds),
-                        .text(execution.record.id),
-                    ]
-                )
             }
             try connection.execute(
                 """
