@@ -125,7 +125,8 @@ enum ExecutionControl {
     static func outcome(of id: String, host: EngineHost, _ verb: String) -> String {
         guard host.ownsExecutions else {
             let pid = DaemonLock.holder(databasePath: host.database.path).map { " (pid \($0))" }
-            return "asked the daemon\(pid ?? "") on \(host.database.path): \(id) is to be \(verb)\n"
+            return "asked the cairn process\(pid ?? "") that runs \(host.database.path): "
+                + "\(id) is to be \(verb)\n"
         }
         let status = (try? host.store.execution(id: id)?.status.rawValue) ?? "unknown"
         return "\(id): \(status)\n"
