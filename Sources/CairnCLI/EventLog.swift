@@ -30,6 +30,14 @@ struct EventLog: ExecutionObserver {
         }
     }
 
+    func timerFiredLate(executionID: String, timerID: String, lateness: Int64) {
+        write(level: "warning", message: "timer fired late", [
+            ("cairn.execution.id", executionID),
+            ("cairn.timer.id", timerID),
+            ("cairn.lateness", ProgressPrinter.duration(lateness)),
+        ])
+    }
+
     func notice(_ message: String, _ metadata: [String: String]) {
         write(level: "notice", message: message, metadata.sorted { $0.key < $1.key })
     }

@@ -32,6 +32,9 @@ extension Engine {
         }
     }
 
+    /// Timers this many milliseconds late or more are reported to the observer.
+    static let latenessWorthReporting: Int64 = 2000
+
     /// Stops taking new work; `run` returns once the running tasks ended.
     /// After `grace`, tasks still running are cancelled, their process groups
     /// ended, and their leases given back so they run again later.
@@ -86,6 +89,12 @@ extension Engine {
             {
                 switch item.kind {
                 case .timer:
+                    let lateness = now - TransitionBuilder.milliseconds(item.dueAt)
+                    if lateness > Engine.latenessWorthReporting {
+                        observer?.timerFiredLate(
+                            executionID: item.executionID, timerID: item.itemID, lateness: lateness
+                        )
+                    }
                     batch.append(PendingChange(
                         executionID: item.executionID,
                         kind: .event(.timerFired(id: item.itemID)),

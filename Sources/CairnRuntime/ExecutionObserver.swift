@@ -7,4 +7,12 @@ public import CairnInterpreter
 public protocol ExecutionObserver: Sendable {
     /// Called after each transition is stored, with the events it appended.
     func recorded(_ events: [HistoryEntry], executionID: String)
+
+    /// Called when a timer fires later than it was due, for instance because
+    /// no engine ran when it fell due.
+    func timerFiredLate(executionID: String, timerID: String, lateness: Int64)
+}
+
+extension ExecutionObserver {
+    public func timerFiredLate(executionID: String, timerID: String, lateness: Int64) {}
 }
