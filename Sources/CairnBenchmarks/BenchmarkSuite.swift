@@ -140,6 +140,14 @@ struct BenchmarkSuite {
                     + Figure.ratio(result.transitionsPerSecond / commitRate)
                     + "; \(result.executions) executions"
             )
+            let transitions = Double(max(1, result.transitions))
+            report.add(
+                "\(concurrency) concurrent: CPU per transition",
+                "\(Figure.decimal(result.cpu.engine.seconds * 1000 / transitions, places: 2)) ms",
+                note: "engine process; tasks' processes "
+                    + Figure.decimal(result.cpu.children.seconds * 1000 / transitions, places: 2)
+                    + " ms; \(ProcessInfo.processInfo.activeProcessorCount) processors"
+            )
         }
         return rates
     }
@@ -199,7 +207,8 @@ struct BenchmarkSuite {
         let restart = try await benchmark.restart(cairn: cairn, database: database)
         report.add("cairn serve restart until working again",
                    Figure.milliseconds(restart.untilWorking),
-                   note: "spawn to first due timer committed; \(restart.parkedTimers) timers stored")
+                   note: "spawn to first due timer committed; "
+                       + "\(restart.parkedTimers) timers stored")
         report.add("peak RSS of the restarted cairn serve",
                    Figure.megabytes(kilobytes: restart.peakKilobytes),
                    note: "VmHWM; VmRSS \(Figure.megabytes(kilobytes: restart.residentKilobytes))")

@@ -23,7 +23,7 @@ struct ChildProcess {
         let output = Pipe()
         process.standardOutput = output
         if let errorLog {
-            FileManager.default.createFile(atPath: errorLog, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog))
         } else {
             process.standardError = FileHandle.nullDevice

@@ -13,6 +13,8 @@ struct Throughput {
     var succeeded: Int
     var transitions: Int
     var elapsed: Duration
+    /// CPU used meanwhile, by the engine and by the tasks' processes.
+    var cpu = CPUTime(engine: .zero, children: .zero)
 
     var transitionsPerSecond: Double { Double(self.transitions) / self.elapsed.seconds }
     var executionsPerSecond: Double { Double(self.executions) / self.elapsed.seconds }
@@ -54,6 +56,7 @@ struct TransitionBenchmark {
         let store = try lab.makeStore("exec-chain-c\(concurrency)")
         let engine = BenchmarkLab.makeEngine(store: store, workers: concurrency)
         let rounds = max(1, executions / concurrency)
+        let cpuBefore = CPUTime.now()
         let started = ContinuousClock.now
         for _ in 0..<rounds {
             var last = ""
@@ -67,7 +70,9 @@ struct TransitionBenchmark {
             }
         }
         let elapsed = ContinuousClock.now - started
-        return try measured(store, executions: rounds * concurrency, elapsed: elapsed)
+        var result = try measured(store, executions: rounds * concurrency, elapsed: elapsed)
+        result.cpu = CPUTime.now() - cpuBefore
+        return result
     }
 
     private func measured(

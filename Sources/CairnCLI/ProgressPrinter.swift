@@ -63,8 +63,11 @@ final class ProgressPrinter: ExecutionObserver {
         }
     }
 
-    /// A duration in milliseconds, as `TerminalFormat` writes durations.
+    /// `0.42s`, `12.3s`, `2m03s`: a fixed shape below ten seconds, so that
+    /// columns of short durations line up.
     static func duration(_ milliseconds: Int64) -> String {
-        TerminalFormat.duration(seconds: Double(milliseconds) / 1000)
+        let seconds = Double(milliseconds) / 1000
+        if seconds < 10 { return String(format: "%.2fs", seconds) }
+        return TerminalFormat.duration(seconds: seconds)
     }
 }

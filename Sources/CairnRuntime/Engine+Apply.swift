@@ -173,12 +173,16 @@ extension Engine {
             if case .cancelTask(let taskID) = command {
                 running.removeValue(forKey: WorkKey(executionID: executionID, itemID: taskID))?
                     .cancel()
+                waitingForWorker.removeAll {
+                    $0.executionID == executionID && $0.request.taskID == taskID
+                }
             }
         }
         if checkpoint.status.isTerminal {
             for key in running.keys where key.executionID == executionID {
                 running.removeValue(forKey: key)?.cancel()
             }
+            waitingForWorker.removeAll { $0.executionID == executionID }
             loaded[executionID] = nil
             return
         }
@@ -227,6 +231,12 @@ extension Engine {
         let key = WorkKey(executionID: executionID, itemID: request.taskID)
         guard running[key] == nil, let execution = loaded[executionID] ?? (try? load(executionID))
         else { return }
+        // `--workers` bounds the processes at once; the rest keep their lease
+        // and start as workers free up.
+        guard running.count < configuration.workers else {
+            waitingForWorker.append((request, executionID))
+            return
+        }
         let invocation = TaskInvocation(
             request: request,
             executionID: executionID,
@@ -257,6 +267,10 @@ extension Engine {
 
     private func taskFinished(_ key: WorkKey, _ outcome: TaskOutcome, waitsForCallback: Bool) {
         guard running.removeValue(forKey: key) != nil else { return }
+        if !isDraining, !waitingForWorker.isEmpty {
+            let next = waitingForWorker.removeFirst()
+            launch(next.request, executionID: next.executionID)
+        }
         // A callback task's handler only announces it; its success is the callback's.
         if waitsForCallback, case .success = outcome { return }
         finished.append((key, outcome))

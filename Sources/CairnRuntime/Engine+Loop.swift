@@ -49,6 +49,7 @@ extension Engine {
         for task in running.values { await task.value }
         running.removeAll()
         finished.removeAll()
+        waitingForWorker.removeAll()
         try? store.releaseLeases(owner: configuration.owner)
         wake()
     }
@@ -147,11 +148,13 @@ extension Engine {
         }
         let clock = self.clock
         let wakeAt = deadline
+        sleepGeneration += 1
+        let generation = sleepGeneration
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             wakeUp = continuation
             sleeper = Task { [weak self] in
                 try? await clock.sleepUntil(wakeAt)
-                await self?.wake()
+                await self?.alarm(generation)
             }
         }
         sleeper?.cancel()
@@ -161,5 +164,12 @@ extension Engine {
     func wake() {
         wakeUp?.resume()
         wakeUp = nil
+    }
+
+    /// Ends the wait it was set for, and no later one: a sleeper whose wait
+    /// already ended must not cut the next wait short.
+    private func alarm(_ generation: Int) {
+        guard generation == sleepGeneration else { return }
+        wake()
     }
 }

@@ -87,6 +87,10 @@ public actor Engine {
     var wakeUp: CheckedContinuation<Void, Never>?
     /// Ends the loop's wait at the next due time; owned and cancelled by the loop.
     var sleeper: Task<Void, Never>?
+    /// Counts the loop's waits, so that an old alarm cannot end a new wait.
+    var sleepGeneration = 0
+    /// Tasks this engine holds leases for but has no free worker for yet.
+    var waitingForWorker: [(request: TaskRequest, executionID: String)] = []
     var lastLeaseRenewal: Int64 = 0
     /// When set, no new work is taken and the loop ends once tasks are done.
     var isDraining = false

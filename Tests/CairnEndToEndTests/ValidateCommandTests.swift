@@ -63,16 +63,16 @@ import Testing
         ),
         Breakage(
             name: "BooleanEquals as a string",
-            original: "          BooleanEquals: true\n",
-            replacement: "          BooleanEquals: \"true\"\n",
-            message: "BooleanEquals must be true or false, found the string \"true\"",
+            original: "          BooleanEquals: false\n",
+            replacement: "          BooleanEquals: \"false\"\n",
+            message: "BooleanEquals must be true or false, found the string \"false\"",
             valueOffset: 25
         ),
         Breakage(
             name: "misspelled state type",
-            original: "      Type: Choice\n",
-            replacement: "      Type: Chioce\n",
-            message: "unknown state type 'Chioce'; did you mean 'Choice'?",
+            original: "      Type: Succeed\n",
+            replacement: "      Type: Succed\n",
+            message: "unknown state type 'Succed'; did you mean 'Succeed'?",
             valueOffset: 12
         ),
         Breakage(
