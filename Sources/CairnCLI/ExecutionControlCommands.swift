@@ -9,10 +9,16 @@ import Foundation
 /// `cairn execution stop ID`.
 struct ExecutionStopCommand: Command {
     static let error = Argument.option(
-        "--error", valueName: "name", as: String.self, help: "The error the execution ends with."
+        "--error",
+        valueName: "name",
+        as: String.self,
+        help: "The error the execution ends with."
     )
     static let cause = Argument.option(
-        "--cause", valueName: "text", as: String.self, help: "Why it was stopped."
+        "--cause",
+        valueName: "text",
+        as: String.self,
+        help: "Why it was stopped."
     )
 
     var configuration: CommandConfiguration {
@@ -27,7 +33,9 @@ struct ExecutionStopCommand: Command {
         let host = try EngineHost(DatabaseLocation(invocation).requireExisting())
         let record = try ExecutionLookup.find(invocation[ExecutionLookup.id], in: host.store)
         guard !record.status.isTerminal else {
-            throw CommandFailure("execution \(record.id) has already ended: \(record.status.rawValue)")
+            throw CommandFailure(
+                "execution \(record.id) has already ended: \(record.status.rawValue)"
+            )
         }
         try await host.submit(
             .stop(error: invocation[Self.error], cause: invocation[Self.cause]),
@@ -41,7 +49,8 @@ struct ExecutionStopCommand: Command {
 /// `cairn execution redrive ID`.
 struct ExecutionRedriveCommand: Command {
     static let wait = Argument.flag(
-        "--wait", help: "Run the execution to its end here (or follow the daemon that runs it)."
+        "--wait",
+        help: "Run the execution to its end here (or follow the daemon that runs it)."
     )
 
     var configuration: CommandConfiguration {
@@ -70,7 +79,9 @@ struct ExecutionRedriveCommand: Command {
         let shown = try host.store.history(executionID: record.id).count
         try await host.submit(.redrive, executionID: record.id)
         guard invocation[Self.wait] else {
-            invocation.terminal.write(ExecutionControl.outcome(of: record.id, host: host, "redriven"))
+            invocation.terminal.write(
+                ExecutionControl.outcome(of: record.id, host: host, "redriven")
+            )
             return 0
         }
         let printer = ProgressPrinter()

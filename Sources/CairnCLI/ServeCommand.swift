@@ -84,9 +84,12 @@ struct ServeCommand: Command {
             clock: clock,
             log: { message, metadata in log.notice(message, metadata) }
         )
-        log.notice("cairn serve started", [
-            "cairn.db": host.database.path, "cairn.triggers": String(triggers.count),
-        ])
+        log.notice(
+            "cairn serve started",
+            [
+                "cairn.db": host.database.path, "cairn.triggers": String(triggers.count),
+            ]
+        )
         let grace = Duration.seconds(invocation[Self.gracePeriod])
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await service.run() }
@@ -111,7 +114,8 @@ struct ServeCommand: Command {
         guard let date = ScheduleTimestamp.parse(start) else {
             throw CommandUsageError("CAIRN_CLOCK_START is not an RFC 3339 time: '\(start)'")
         }
-        let offset = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let offset =
+            Int64((date.timeIntervalSince1970 * 1000).rounded())
             - RuntimeClock.system.now()
         return RuntimeClock(
             now: { RuntimeClock.system.now() + offset },
@@ -126,13 +130,17 @@ struct ServeCommand: Command {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
             return
         }
-        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix) {
+        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)
+        {
             let path = url.appendingPathComponent(file).path
             let problems = ValidateCommand.problems(in: path)
             for problem in problems {
-                log.warning("workflow file is invalid", [
-                    "cairn.workflow.file": path, "cairn.problem": problem.description,
-                ])
+                log.warning(
+                    "workflow file is invalid",
+                    [
+                        "cairn.workflow.file": path, "cairn.problem": problem.description,
+                    ]
+                )
             }
         }
     }

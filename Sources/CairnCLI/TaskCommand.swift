@@ -9,7 +9,9 @@ import Foundation
 /// `cairn task`: report on callback tasks (`.waitForTaskToken`).
 struct TaskCommand: Command {
     static let token = Argument.positional(
-        "token", as: String.self, help: "The task token ($$.Task.Token) the task was given."
+        "token",
+        as: String.self,
+        help: "The task token ($$.Task.Token) the task was given."
     )
 
     var configuration: CommandConfiguration {
@@ -33,16 +35,23 @@ struct TaskCommand: Command {
             )
         }
         try await host.submit(request, executionID: item.executionID)
-        invocation.terminal.write(ExecutionControl.outcome(
-            of: item.executionID, host: host, "told about its task \(item.itemID)"
-        ))
+        invocation.terminal.write(
+            ExecutionControl.outcome(
+                of: item.executionID,
+                host: host,
+                "told about its task \(item.itemID)"
+            )
+        )
         return 0
     }
 }
 
 struct TaskSuccessCommand: Command {
     static let output = Argument.option(
-        "--output", valueName: "json", default: "{}", help: "The task's result as JSON text."
+        "--output",
+        valueName: "json",
+        default: "{}",
+        help: "The task's result as JSON text."
     )
 
     var configuration: CommandConfiguration {
@@ -62,7 +71,9 @@ struct TaskSuccessCommand: Command {
         }
         let token = invocation[TaskCommand.token]
         return try await TaskCommand.submit(
-            .taskSuccess(token: token, output: output), token: token, invocation
+            .taskSuccess(token: token, output: output),
+            token: token,
+            invocation
         )
     }
 }
@@ -71,7 +82,8 @@ struct TaskFailureCommand: Command {
     var configuration: CommandConfiguration {
         CommandConfiguration(
             name: "failure",
-            abstract: "Report that a callback task failed, with an error name Retry and Catch match.",
+            abstract:
+                "Report that a callback task failed, with an error name Retry and Catch match.",
             arguments: [
                 ExecutionStopCommand.error, ExecutionStopCommand.cause, DatabaseLocation.option,
                 TaskCommand.token,

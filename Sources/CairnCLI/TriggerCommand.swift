@@ -18,12 +18,14 @@ enum WorkflowTriggers {
 
     /// Every trigger of the workflow files directly inside `directory`, and
     /// the problems of files whose triggers do not load.
-    static func load(from directory: String) -> (triggers: [TriggerDefinition], problems: [String]) {
+    static func load(from directory: String) -> (triggers: [TriggerDefinition], problems: [String])
+    {
         let url = URL(fileURLWithPath: directory)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         var triggers: [TriggerDefinition] = []
         var problems: [String] = []
-        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix) {
+        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)
+        {
             let path = url.appendingPathComponent(file).path
             guard let workflow = try? WorkflowLoader.load(path: path) else { continue }
             do {
@@ -73,7 +75,9 @@ struct TriggerListCommand: Command {
     }
 
     func run(_ invocation: CommandInvocation) async throws -> Int32 {
-        let (triggers, problems) = WorkflowTriggers.load(from: invocation[WorkflowTriggers.directory])
+        let (triggers, problems) = WorkflowTriggers.load(
+            from: invocation[WorkflowTriggers.directory]
+        )
         for problem in problems { invocation.terminal.write(problem + "\n", to: .standardError) }
         let database = DatabaseLocation(invocation)
         let store = database.exists ? try database.open() : nil
@@ -145,10 +149,15 @@ struct TriggerListCommand: Command {
 
 struct TriggerHistoryCommand: Command {
     static let name = Argument.positional(
-        "name", as: String.self, help: "The trigger, as NAME or WORKFLOW/NAME."
+        "name",
+        as: String.self,
+        help: "The trigger, as NAME or WORKFLOW/NAME."
     )
     static let limit = Argument.option(
-        "--limit", valueName: "n", default: 50, help: "Show at most this many fires."
+        "--limit",
+        valueName: "n",
+        default: 50,
+        help: "Show at most this many fires."
     )
     static let json = Argument.flag("--json", help: "Print a JSON array.")
 
@@ -168,19 +177,22 @@ struct TriggerHistoryCommand: Command {
         let name = invocation[Self.name]
         let qualified = (try? WorkflowTriggers.find(name, in: triggers).qualifiedName) ?? name
         let database = DatabaseLocation(invocation)
-        let fires = database.exists
+        let fires =
+            database.exists
             ? try database.open().triggerFires(qualified, limit: invocation[Self.limit]) : []
         if invocation[Self.json] {
-            let list = JSONValue.array(fires.map { fire in
-                [
-                    "trigger": .string(fire.triggerName),
-                    "firedAt": .string(Timestamps.iso(fire.firedAt)),
-                    "dueAt": fire.dueAt.map { .string(Timestamps.iso($0)) } ?? .null,
-                    "outcome": .string(fire.outcome.rawValue),
-                    "executionId": fire.executionID.map(JSONValue.string) ?? .null,
-                    "detail": fire.detail,
-                ]
-            })
+            let list = JSONValue.array(
+                fires.map { fire in
+                    [
+                        "trigger": .string(fire.triggerName),
+                        "firedAt": .string(Timestamps.iso(fire.firedAt)),
+                        "dueAt": fire.dueAt.map { .string(Timestamps.iso($0)) } ?? .null,
+                        "outcome": .string(fire.outcome.rawValue),
+                        "executionId": fire.executionID.map(JSONValue.string) ?? .null,
+                        "detail": fire.detail,
+                    ]
+                }
+            )
             invocation.terminal.write(list.prettyText + "\n")
             return 0
         }
@@ -196,7 +208,8 @@ struct TriggerHistoryCommand: Command {
             Table.Column("DETAIL"),
         ])
         for fire in fires {
-            let detail = fire.detail["path"]?.stringValue ?? fire.detail["error"]?.stringValue
+            let detail =
+                fire.detail["path"]?.stringValue ?? fire.detail["error"]?.stringValue
                 ?? fire.detail["modelName"]?.stringValue ?? ""
             table.append([
                 TerminalFormat.timestamp(fire.firedAt),
@@ -219,15 +232,21 @@ struct SchedulePauseCommand: Command {
         CommandConfiguration(
             name: isPause ? "pause" : "resume",
             abstract: isPause
-                ? "Stop a trigger from firing until it is resumed; its fires are recorded as skipped."
+                ? "Stop a trigger from firing until it is resumed; its fires are recorded "
+                    + "as skipped."
                 : "Let a paused trigger fire again.",
-            arguments: [WorkflowTriggers.directory, DatabaseLocation.option, TriggerHistoryCommand.name]
+            arguments: [
+                WorkflowTriggers.directory, DatabaseLocation.option, TriggerHistoryCommand.name,
+            ]
         )
     }
 
     func run(_ invocation: CommandInvocation) async throws -> Int32 {
         let (triggers, _) = WorkflowTriggers.load(from: invocation[WorkflowTriggers.directory])
-        let trigger = try WorkflowTriggers.find(invocation[TriggerHistoryCommand.name], in: triggers)
+        let trigger = try WorkflowTriggers.find(
+            invocation[TriggerHistoryCommand.name],
+            in: triggers
+        )
         let store = try DatabaseLocation(invocation).open()
         try store.setTriggerPaused(trigger.qualifiedName, isPause, at: Date())
         invocation.terminal.write("\(trigger.qualifiedName): \(isPause ? "paused" : "resumed")\n")

@@ -98,6 +98,8 @@ struct ValidateCommand: Command {
             entry["message"] = .string(problem.message)
             return .object(entry)
         }
-        return ["file": .string(file), "valid": .bool(problems.isEmpty), "problems": .array(entries)]
+        return [
+            "file": .string(file), "valid": .bool(problems.isEmpty), "problems": .array(entries),
+        ]
     }
 }

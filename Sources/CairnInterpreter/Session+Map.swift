@@ -13,16 +13,33 @@ extension Session {
     ) throws(WorkflowFailure) {
         let input = try effectiveInput(frame, state, inherited)
         let items = try mapItems(map, frame, state, input: input, inherited)
-        let maxConcurrency = try integer(map.maxConcurrency, field: "MaxConcurrency", frame, state,
-                                         input: input, inherited) ?? 0
-        let toleratedCount = try integer(map.toleratedFailureCount,
-                                         field: "ToleratedFailureCount", frame, state,
-                                         input: input, inherited)
+        let maxConcurrency =
+            try integer(
+                map.maxConcurrency,
+                field: "MaxConcurrency",
+                frame,
+                state,
+                input: input,
+                inherited
+            ) ?? 0
+        let toleratedCount = try integer(
+            map.toleratedFailureCount,
+            field: "ToleratedFailureCount",
+            frame,
+            state,
+            input: input,
+            inherited
+        )
         if let toleratedCount, toleratedCount < 0 {
             throw runtimeFailure(frame, "ToleratedFailureCount cannot be negative.")
         }
-        let toleratedPercentage = try percentage(map.toleratedFailurePercentage, frame, state,
-                                                 input: input, inherited)
+        let toleratedPercentage = try percentage(
+            map.toleratedFailurePercentage,
+            frame,
+            state,
+            input: input,
+            inherited
+        )
         if let toleratedPercentage, !(0...100).contains(toleratedPercentage) {
             throw runtimeFailure(frame, "ToleratedFailurePercentage must be between 0 and 100.")
         }
@@ -34,9 +51,14 @@ extension Session {
             toleratedFailurePercentage: toleratedPercentage
         )
         frame.children = items.enumerated().map { index, item in
-            makeChild(of: frame, state, step: .itemProcessor(state: state.name),
-                      suffix: String(index), input: item,
-                      mapItem: MapItem(index: index, value: StoredJSON(item)))
+            makeChild(
+                of: frame,
+                state,
+                step: .itemProcessor(state: state.name),
+                suffix: String(index),
+                input: item,
+                mapItem: MapItem(index: index, value: StoredJSON(item))
+            )
         }
         frame.phase = .awaitingChildren
     }
@@ -135,9 +157,10 @@ extension Session {
                 else { continue }
                 branching.reportedIterations.insert(index)
                 progressed = true
-                let succeeded = if case .succeeded = frame.children[index].phase { true } else {
-                    false
-                }
+                let succeeded =
+                    if case .succeeded = frame.children[index].phase { true } else {
+                        false
+                    }
                 record(
                     succeeded ? "MapIterationSucceeded" : "MapIterationFailed",
                     ["index": .number(JSONNumber(index)), "name": .string(state.name)]
@@ -189,19 +212,35 @@ extension Session {
         var started = false
         for index in frame.children.indices where frame.children[index].phase == .pending {
             if branching.maxConcurrency > 0, running >= branching.maxConcurrency { break }
-            let item = frame.children[index].mapItem ?? MapItem(index: index, value: StoredJSON(.null))
+            let item =
+                frame.children[index].mapItem ?? MapItem(index: index, value: StoredJSON(.null))
             var input = item.value.value
             if let selector = map.itemSelector {
-                input = try evaluate(selector, frame, state, input: branching.effectiveInput.value,
-                                     inherited, field: "ItemSelector", mapItem: item)
+                input = try evaluate(
+                    selector,
+                    frame,
+                    state,
+                    input: branching.effectiveInput.value,
+                    inherited,
+                    field: "ItemSelector",
+                    mapItem: item
+                )
             } else if let selector = map.itemSelectorJSONata {
-                input = try jsonataScope(frame, state, input: branching.effectiveInput.value,
-                                         inherited, mapItem: item)
-                    .evaluate(selector, field: "ItemSelector")
+                input = try jsonataScope(
+                    frame,
+                    state,
+                    input: branching.effectiveInput.value,
+                    inherited,
+                    mapItem: item
+                )
+                .evaluate(selector, field: "ItemSelector")
             }
-            record("MapIterationStarted", [
-                "index": .number(JSONNumber(index)), "name": .string(state.name),
-            ])
+            record(
+                "MapIterationStarted",
+                [
+                    "index": .number(JSONNumber(index)), "name": .string(state.name),
+                ]
+            )
             enter(&frame.children[index], state: map.itemProcessor.startAt, input: input)
             running += 1
             started = true
@@ -223,7 +262,8 @@ extension Session {
         guard count != nil || percentage != nil else { return failure }
         let total = max(frame.children.count, 1)
         let overCount = count.map { failures.count > $0 } ?? false
-        let overPercentage = percentage.map { Double(failures.count) * 100 / Double(total) > $0 }
+        let overPercentage =
+            percentage.map { Double(failures.count) * 100 / Double(total) > $0 }
             ?? false
         guard overCount || overPercentage else { return nil }
         return WorkflowFailure(

@@ -70,7 +70,10 @@ struct Session {
             guard let request = checkpoint.runningTasks.removeValue(forKey: taskID) else { return }
             cancelCallbackTimers(of: taskID)
             record("TaskSucceeded", ["resource": .string(request.resource), "output": output])
-            updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { session, frame, vars in
+            updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) {
+                session,
+                frame,
+                vars in
                 session.completeTask(&frame, result: output, inherited: vars)
             }
         case .taskFailed(let taskID, let failure):
@@ -78,7 +81,10 @@ struct Session {
             cancelCallbackTimers(of: taskID)
             let type = failure.error == WorkflowFailure.Name.timeout ? "TaskTimedOut" : "TaskFailed"
             record(type, Session.failureDetails(failure, resource: request.resource))
-            updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { session, frame, vars in
+            updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) {
+                session,
+                frame,
+                vars in
                 session.fail(&frame, with: failure, inherited: vars)
             }
         case .timerFired(let timerID):
@@ -88,10 +94,14 @@ struct Session {
                 return
             }
             if timerID == Session.executionTimeoutTimer {
-                endExecution(.timedOut(WorkflowFailure(
-                    error: WorkflowFailure.Name.timeout,
-                    cause: "The execution ran longer than its TimeoutSeconds."
-                )))
+                endExecution(
+                    .timedOut(
+                        WorkflowFailure(
+                            error: WorkflowFailure.Name.timeout,
+                            cause: "The execution ran longer than its TimeoutSeconds."
+                        )
+                    )
+                )
                 return
             }
             updateFrame(where: { frame in
@@ -132,19 +142,25 @@ struct Session {
     static func callbackTimeout(_ timerID: String) -> (String, WorkflowFailure)? {
         if timerID.hasPrefix(taskTimeoutTimerPrefix) {
             let taskID = String(timerID.dropFirst(taskTimeoutTimerPrefix.count))
-            return (taskID, WorkflowFailure(
-                error: WorkflowFailure.Name.timeout,
-                cause: "The task did not report success or failure within its TimeoutSeconds."
-            ))
+            return (
+                taskID,
+                WorkflowFailure(
+                    error: WorkflowFailure.Name.timeout,
+                    cause: "The task did not report success or failure within its TimeoutSeconds."
+                )
+            )
         }
         if timerID.hasPrefix(heartbeatTimerPrefix) {
             // The id is `task-heartbeat:<time>:<task id>`, unique per heartbeat.
             let rest = timerID.dropFirst(heartbeatTimerPrefix.count)
             guard let colon = rest.firstIndex(of: ":") else { return nil }
-            return (String(rest[rest.index(after: colon)...]), WorkflowFailure(
-                error: WorkflowFailure.Name.heartbeatTimeout,
-                cause: "The task sent no heartbeat within its HeartbeatSeconds."
-            ))
+            return (
+                String(rest[rest.index(after: colon)...]),
+                WorkflowFailure(
+                    error: WorkflowFailure.Name.heartbeatTimeout,
+                    cause: "The task sent no heartbeat within its HeartbeatSeconds."
+                )
+            )
         }
         return nil
     }
@@ -152,7 +168,8 @@ struct Session {
     /// Drops the timeout and heartbeat timers of a callback task that ended.
     mutating func cancelCallbackTimers(of taskID: String, keepingTimeout: Bool = false) {
         for timerID in checkpoint.pendingTimers.keys.sorted() {
-            let isHeartbeat = timerID.hasPrefix(Session.heartbeatTimerPrefix)
+            let isHeartbeat =
+                timerID.hasPrefix(Session.heartbeatTimerPrefix)
                 && timerID.hasSuffix(":" + taskID)
             let isTimeout = timerID == Session.taskTimeoutTimerPrefix + taskID
             guard isHeartbeat || (isTimeout && !keepingTimeout) else { continue }
@@ -267,13 +284,15 @@ struct Session {
     mutating func record(_ type: String, _ details: JSONValue) -> Int {
         let id = checkpoint.nextEventID
         checkpoint.nextEventID += 1
-        events.append(HistoryEntry(
-            id: id,
-            previousEventID: id - 1,
-            timestamp: now,
-            type: type,
-            details: details
-        ))
+        events.append(
+            HistoryEntry(
+                id: id,
+                previousEventID: id - 1,
+                timestamp: now,
+                type: type,
+                details: details
+            )
+        )
         return id
     }
 

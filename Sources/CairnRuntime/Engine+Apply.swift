@@ -66,7 +66,7 @@ extension Engine {
     private func commitEach(_ transitions: [ExecutionTransition]) throws {
         do {
             try store.commit(transitions)
-        } catch where transitions.count > 1 {
+        } catch  where transitions.count > 1 {
             for transition in transitions {
                 try store.commit(transition)
             }
@@ -135,11 +135,18 @@ extension Engine {
             removedWork: changes.compactMap(\.consumedItem) + work.removed,
             consumedInbox: changes.compactMap(\.inboxID),
             notifications: [
-                Engine.childEndedNotification(checkpoint, executionID: executionID, outcome: outcome)
+                Engine.childEndedNotification(
+                    checkpoint,
+                    executionID: executionID,
+                    outcome: outcome
+                )
             ].compactMap { $0 }
         )
         return BuiltTransition(
-            transition: transition, checkpoint: checkpoint, events: events, commands: commands
+            transition: transition,
+            checkpoint: checkpoint,
+            events: events,
+            commands: commands
         )
     }
 
@@ -256,10 +263,12 @@ extension Engine {
                 // Nothing to run: the task only waits for its callback.
                 outcome = .success(.null)
             } else {
-                outcome = .failure(WorkflowFailure(
-                    error: WorkflowFailure.Name.runtime,
-                    cause: "Cairn has no handler for the resource '\(request.resource)'."
-                ))
+                outcome = .failure(
+                    WorkflowFailure(
+                        error: WorkflowFailure.Name.runtime,
+                        cause: "Cairn has no handler for the resource '\(request.resource)'."
+                    )
+                )
             }
             await self?.taskFinished(key, outcome, waitsForCallback: request.waitsForCallback)
         }

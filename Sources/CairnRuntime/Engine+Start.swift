@@ -66,7 +66,12 @@ extension Engine {
         fire: TriggerFire,
         fileDrop: FileDropRecord?
     ) throws -> ExecutionRecord? {
-        let prepared = try prepare(workflow, input: input, name: nil, claim: configuration.runsTasks)
+        let prepared = try prepare(
+            workflow,
+            input: input,
+            name: nil,
+            claim: configuration.runsTasks
+        )
         var fire = fire
         fire.executionID = prepared.record.id
         fire.outcome = .started
@@ -115,7 +120,9 @@ extension Engine {
         let step = interpreter.start(info: info, seed: UInt64.random(in: 1...UInt64.max), now: now)
         // Stored absolute, so a redrive from another folder finds the same
         // working directory.
-        let file = workflow.file.hasPrefix("/") ? workflow.file
+        let file =
+            workflow.file.hasPrefix("/")
+            ? workflow.file
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 .appendingPathComponent(workflow.file).standardized.path
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path

@@ -40,7 +40,9 @@ extension Engine {
                     cause: "Parameters.StateMachine must name the workflow file to start."
                 )
             }
-            let path = written.hasPrefix("/") ? written
+            let path =
+                written.hasPrefix("/")
+                ? written
                 : URL(fileURLWithPath: directory).appendingPathComponent(written).standardized.path
             let workflow: Workflow
             do {
@@ -48,7 +50,8 @@ extension Engine {
             } catch {
                 throw WorkflowFailure(error: Self.workflowStartFailedError, cause: "\(error)")
             }
-            let name = parameters["Name"]?.stringValue
+            let name =
+                parameters["Name"]?.stringValue
                 ?? "\(executionID)-\(request.taskID)".replacingOccurrences(of: "/", with: "_")
             let started = try start(
                 workflow,
@@ -67,17 +70,30 @@ extension Engine {
                 return
             }
             guard !request.waitsForCallback else { return }
-            finished.append((key, .success([
-                "executionId": .string(started.record.id),
-                "name": .string(started.record.name),
-                "workflow": .string(workflow.name),
-            ])))
+            finished.append(
+                (
+                    key,
+                    .success([
+                        "executionId": .string(started.record.id),
+                        "name": .string(started.record.name),
+                        "workflow": .string(workflow.name),
+                    ])
+                )
+            )
         } catch let failure as WorkflowFailure {
             finished.append((key, .failure(failure)))
         } catch {
-            finished.append((key, .failure(WorkflowFailure(
-                error: Self.workflowStartFailedError, cause: "\(error)"
-            ))))
+            finished.append(
+                (
+                    key,
+                    .failure(
+                        WorkflowFailure(
+                            error: Self.workflowStartFailedError,
+                            cause: "\(error)"
+                        )
+                    )
+                )
+            )
         }
         wake()
     }
@@ -91,10 +107,13 @@ extension Engine {
                 "output": record.output ?? .null,
             ])
         }
-        return .failure(WorkflowFailure(
-            error: record.error ?? "States.TaskFailed",
-            cause: record.cause ?? "The child execution \(record.id) ended \(record.status.rawValue)."
-        ))
+        return .failure(
+            WorkflowFailure(
+                error: record.error ?? "States.TaskFailed",
+                cause: record.cause
+                    ?? "The child execution \(record.id) ended \(record.status.rawValue)."
+            )
+        )
     }
 
     /// The message a child that just ended leaves for its waiting parent.

@@ -45,10 +45,12 @@ public struct ExecTaskHandler: TaskHandler {
         do {
             result = try await runner.run(request)
         } catch {
-            return .failure(WorkflowFailure(
-                error: ExecTaskHandler.spawnFailedError,
-                cause: "\(error)"
-            ))
+            return .failure(
+                WorkflowFailure(
+                    error: ExecTaskHandler.spawnFailedError,
+                    cause: "\(error)"
+                )
+            )
         }
         let logPath = keepStandardError(result, invocation)
         return ExecTaskHandler.outcome(of: result, command: request.command, logPath: logPath)
@@ -59,14 +61,18 @@ public struct ExecTaskHandler: TaskHandler {
     func makeRequest(_ invocation: TaskInvocation) throws(WorkflowFailure) -> ProcessRequest {
         let parameters = invocation.input
         guard case .array(let words) = parameters["Command"] ?? .null, !words.isEmpty else {
-            throw invalid("Parameters.Command must be a non-empty list of strings, "
-                + "such as [\"python3\", \"tasks/train.py\"].")
+            throw invalid(
+                "Parameters.Command must be a non-empty list of strings, "
+                    + "such as [\"python3\", \"tasks/train.py\"]."
+            )
         }
         var command: [String] = []
         for word in words {
             guard case .string(let text) = word else {
-                throw invalid("Parameters.Command must hold only strings; found "
-                    + "\(word.compactText).")
+                throw invalid(
+                    "Parameters.Command must hold only strings; found "
+                        + "\(word.compactText)."
+                )
             }
             command.append(text)
         }
@@ -123,11 +129,13 @@ public struct ExecTaskHandler: TaskHandler {
         let stdout = String(decoding: result.standardOutput, as: UTF8.self)
         let commandText = command.joined(separator: " ")
         if result.timedOut {
-            return .failure(WorkflowFailure(
-                error: WorkflowFailure.Name.timeout,
-                cause: "'\(commandText)' ran past the state's TimeoutSeconds and was stopped."
-                    + stderrTail(result, logPath: logPath)
-            ))
+            return .failure(
+                WorkflowFailure(
+                    error: WorkflowFailure.Name.timeout,
+                    cause: "'\(commandText)' ran past the state's TimeoutSeconds and was stopped."
+                        + stderrTail(result, logPath: logPath)
+                )
+            )
         }
         if result.termination == .exited(0) {
             let trimmed = stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -135,20 +143,24 @@ public struct ExecTaskHandler: TaskHandler {
             do {
                 return .success(try JSONValue(parsing: trimmed, file: "stdout"))
             } catch {
-                return .failure(WorkflowFailure(
-                    error: WorkflowFailure.Name.taskFailed,
-                    cause: "'\(commandText)' exited with status 0 but its standard output "
-                        + "is not one JSON value (\(error)); first bytes: "
-                        + String(trimmed.prefix(200))
-                ))
+                return .failure(
+                    WorkflowFailure(
+                        error: WorkflowFailure.Name.taskFailed,
+                        cause: "'\(commandText)' exited with status 0 but its standard output "
+                            + "is not one JSON value (\(error)); first bytes: "
+                            + String(trimmed.prefix(200))
+                    )
+                )
             }
         }
         if let named = namedFailure(in: stdout) { return .failure(named) }
-        return .failure(WorkflowFailure(
-            error: WorkflowFailure.Name.taskFailed,
-            cause: "'\(commandText)' ended with \(result.termination)."
-                + stderrTail(result, logPath: logPath)
-        ))
+        return .failure(
+            WorkflowFailure(
+                error: WorkflowFailure.Name.taskFailed,
+                cause: "'\(commandText)' ended with \(result.termination)."
+                    + stderrTail(result, logPath: logPath)
+            )
+        )
     }
 
     /// The failure a process names on its last stdout line, if it does.
@@ -174,14 +186,18 @@ public struct ExecTaskHandler: TaskHandler {
             .split(whereSeparator: \.isNewline)
             .suffix(20)
             .joined(separator: "\n")
-        var text = lines.isEmpty ? " It wrote nothing to stderr." : " Its stderr ends with:\n"
-            + lines
+        var text =
+            lines.isEmpty
+            ? " It wrote nothing to stderr."
+            : " Its stderr ends with:\n"
+                + lines
         if let logPath { text += "\n(full stderr: \(logPath))" }
         return text
     }
 
     /// Writes the attempt's stderr beside the database, when it wrote any.
-    private func keepStandardError(_ result: ProcessResult, _ invocation: TaskInvocation) -> String? {
+    private func keepStandardError(_ result: ProcessResult, _ invocation: TaskInvocation) -> String?
+    {
         guard let logDirectory, !result.standardError.isEmpty else { return nil }
         let folder = URL(fileURLWithPath: logDirectory)
             .appendingPathComponent(invocation.executionID)

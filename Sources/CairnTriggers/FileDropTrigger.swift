@@ -18,14 +18,19 @@ public struct FileDropTrigger: Sendable {
     init(value: JSONValue, qualifiedName: String, workflowFile: String) throws(ScheduleError) {
         let object = value.objectValue ?? JSONObject()
         if let unknown = object.map(\.key).first(where: { !Self.keys.contains($0) }) {
-            throw Self.fail(unknown, "'\(unknown)' is not a file trigger key "
-                + "(\(Self.keys.joined(separator: ", ")))")
+            throw Self.fail(
+                unknown,
+                "'\(unknown)' is not a file trigger key "
+                    + "(\(Self.keys.joined(separator: ", ")))"
+            )
         }
         guard case .string(let written) = object["directory"] ?? .null else {
             throw Self.fail("directory", "a file trigger needs the directory to watch")
         }
         let folder = URL(fileURLWithPath: workflowFile).deletingLastPathComponent()
-        let directory = written.hasPrefix("/") ? written
+        let directory =
+            written.hasPrefix("/")
+            ? written
             : folder.appendingPathComponent(written).standardized.path
         let rules = try Self.rules(object["complete"])
         do {
@@ -49,9 +54,12 @@ public struct FileDropTrigger: Sendable {
         isEnabled = object["enabled"]?.boolValue ?? true
     }
 
-    private static func rules(_ value: JSONValue?) throws(ScheduleError) -> Set<FileDropCompletionRule> {
+    private static func rules(
+        _ value: JSONValue?
+    ) throws(ScheduleError) -> Set<FileDropCompletionRule> {
         guard let value else { return [.rename, .settle] }
-        let names = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] }
+        let names =
+            value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] }
             ?? []
         var rules: Set<FileDropCompletionRule> = []
         for name in names {
@@ -104,7 +112,8 @@ public struct RegistryTrigger: Sendable {
                 expression: ""
             )
         }
-        let names = object["event"]?.arrayValue?.compactMap(\.stringValue)
+        let names =
+            object["event"]?.arrayValue?.compactMap(\.stringValue)
             ?? object["event"]?.stringValue.map { [$0] } ?? ["registered"]
         var events: Set<Event> = []
         for name in names {

@@ -11,7 +11,8 @@ extension TriggerService {
     /// Starts workflows when model versions are registered, approved or
     /// rejected, resuming after the last change each trigger handled.
     func runRegistryTriggers() async {
-        let registryTriggers = triggers.compactMap { trigger -> (TriggerDefinition, RegistryTrigger)? in
+        let registryTriggers = triggers.compactMap {
+            trigger -> (TriggerDefinition, RegistryTrigger)? in
             if case .registry(let registry) = trigger.kind { return (trigger, registry) }
             return nil
         }
@@ -68,7 +69,8 @@ extension TriggerService {
             "metrics": version.metrics,
             "executionId": version.executionID.map(JSONValue.string) ?? .null,
         ]
-        let wanted = registry.events.contains(event)
+        let wanted =
+            registry.events.contains(event)
             && (registry.model == nil || registry.model == version.name)
         guard wanted else { return }
         if isPaused {

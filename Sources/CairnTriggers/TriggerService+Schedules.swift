@@ -28,7 +28,10 @@ extension TriggerService {
     }
 
     /// Fires what is due for one schedule; returns when it is next due.
-    private func handleDue(_ trigger: TriggerDefinition, _ schedule: ScheduleTrigger) async
+    private func handleDue(
+        _ trigger: TriggerDefinition,
+        _ schedule: ScheduleTrigger
+    ) async
         -> Int64?
     {
         let state = try? store.triggerState(trigger.qualifiedName)
@@ -43,19 +46,36 @@ extension TriggerService {
             return candidates.first.map { milliseconds(jittered($0.instant, schedule, trigger)) }
         }
         if state?.isPaused ?? false {
-            for fire in due { record(trigger, .skippedPaused, details: details(trigger, fire.instant),
-                                     dueAt: fire.instant) }
+            for fire in due {
+                record(
+                    trigger,
+                    .skippedPaused,
+                    details: details(trigger, fire.instant),
+                    dueAt: fire.instant
+                )
+            }
             return nil
         }
         for fire in fireable(due, schedule, trigger) {
-            let running = (try? store.executionIDs(trigger: trigger.qualifiedName,
-                                                   status: .running)) ?? []
+            let running =
+                (try? store.executionIDs(
+                    trigger: trigger.qualifiedName,
+                    status: .running
+                )) ?? []
             switch (schedule.overlap, running.isEmpty) {
             case (_, true), (.allow, _):
-                await self.fire(trigger, details: details(trigger, fire.instant), dueAt: fire.instant)
+                await self.fire(
+                    trigger,
+                    details: details(trigger, fire.instant),
+                    dueAt: fire.instant
+                )
             case (.skip, false):
-                record(trigger, .skippedOverlap, details: details(trigger, fire.instant),
-                       dueAt: fire.instant)
+                record(
+                    trigger,
+                    .skippedOverlap,
+                    details: details(trigger, fire.instant),
+                    dueAt: fire.instant
+                )
             case (.queue, false):
                 // Held back: tried again when the running execution has ended.
                 return nil
@@ -80,13 +100,20 @@ extension TriggerService {
             }
         let keptInstants = Set(kept.map(\.instant))
         for fire in due where !keptInstants.contains(fire.instant) {
-            record(trigger, .skippedCatchUp, details: details(trigger, fire.instant),
-                   dueAt: fire.instant)
+            record(
+                trigger,
+                .skippedCatchUp,
+                details: details(trigger, fire.instant),
+                dueAt: fire.instant
+            )
         }
-        log("schedule caught up after downtime", [
-            "cairn.trigger": trigger.qualifiedName, "cairn.missed": String(due.count),
-            "cairn.policy": schedule.catchUp.rawValue,
-        ])
+        log(
+            "schedule caught up after downtime",
+            [
+                "cairn.trigger": trigger.qualifiedName, "cairn.missed": String(due.count),
+                "cairn.policy": schedule.catchUp.rawValue,
+            ]
+        )
         return kept
     }
 

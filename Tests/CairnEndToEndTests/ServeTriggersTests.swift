@@ -55,8 +55,15 @@ import Testing
         #expect(executions.allSatisfy { $0["status"] == "SUCCEEDED" })
 
         let drop = try #require(byTrigger["flow/drops"]?["executionId"]?.stringValue)
-        let shown = try await workspace.cairn("execution", "show", drop, "--json", "--data",
-                                              "--db", "cairn.db")
+        let shown = try await workspace.cairn(
+            "execution",
+            "show",
+            drop,
+            "--json",
+            "--data",
+            "--db",
+            "cairn.db"
+        )
         let input = try shown.outputJSON()["input"]
         #expect(input?["file"] == .string(workspace.path("wf/in/drop.csv")))
         #expect(input?["sha"]?.stringValue?.count == 64)
@@ -71,7 +78,14 @@ import Testing
             #expect(try list.outputJSON().arrayValue?.count == 2)
         }
         let history = try await workspace.cairn(
-            "trigger", "history", "flow/drops", "--json", "--workflows", "wf", "--db", "cairn.db"
+            "trigger",
+            "history",
+            "flow/drops",
+            "--json",
+            "--workflows",
+            "wf",
+            "--db",
+            "cairn.db"
         )
         #expect(await daemon.stop() == 0)
         let fires = try history.outputJSON().arrayValue ?? []
@@ -81,7 +95,8 @@ import Testing
     }
 
     /// Polls the execution list until `count` executions have ended.
-    private func waitForExecutions(count: Int, in workspace: Workspace) async throws -> [JSONValue] {
+    private func waitForExecutions(count: Int, in workspace: Workspace) async throws -> [JSONValue]
+    {
         let deadline = ContinuousClock.now + .seconds(45)
         while ContinuousClock.now < deadline {
             let list = try await workspace.cairn("execution", "list", "--json", "--db", "cairn.db")
@@ -104,7 +119,9 @@ struct ServeProcess {
         let binary = try CairnBinary.locate()
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary.path)
-        process.arguments = ["serve", "--db", "cairn.db", "--workflows", "wf", "--grace-period", "2"]
+        process.arguments = [
+            "serve", "--db", "cairn.db", "--workflows", "wf", "--grace-period", "2",
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: workspace.root)
         process.environment = CairnBinary.environment(adding: environment)
         process.standardOutput = FileHandle.nullDevice

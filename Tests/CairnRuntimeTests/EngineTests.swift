@@ -52,7 +52,9 @@ final class ScriptedHandler: TaskHandler {
     @Test func runsAnExecutionToItsEndAndStoresEveryTransition() async throws {
         let directory = try TemporaryDirectory(prefix: "engine")
         let store = try directory.makeStore()
-        let handler = ScriptedHandler { invocation in .success(.string(invocation.request.stateName)) }
+        let handler = ScriptedHandler { invocation in
+            .success(.string(invocation.request.stateName))
+        }
         let engine = makeEngine(store, handler)
         let workflow = try WorkflowLoader.decode(text: Self.twoTasks, file: "two.json")
         let started = try await engine.start(workflow, input: ["x": 1], claim: true)
@@ -169,7 +171,9 @@ final class ScriptedHandler: TaskHandler {
         )
         let started = try await engine.start(workflow, input: [:], claim: true)
         try await engine.run(until: .idle)
-        let item = try #require(try store.work(executionID: started.record.id).first { $0.token != nil })
+        let item = try #require(
+            try store.work(executionID: started.record.id).first { $0.token != nil }
+        )
         #expect(try store.execution(id: started.record.id)?.status == .running)
         try store.post(
             executionID: started.record.id,

@@ -10,8 +10,10 @@ extension SQLiteStore {
 
     public func recordTriggerFire(
         _ fire: TriggerFire,
-        execution: (record: ExecutionRecord, events: [HistoryEvent], checkpoint: JSONValue,
-            work: [WorkItem])?,
+        execution: (
+            record: ExecutionRecord, events: [HistoryEvent], checkpoint: JSONValue,
+            work: [WorkItem]
+        )?,
         fileDrop: FileDropRecord?
     ) throws -> Bool {
         try self.write("cannot record a fire of \(fire.triggerName)") { connection in
@@ -114,7 +116,9 @@ extension SQLiteStore {
                 TriggerState(
                     triggerName: try row.decode(at: 0),
                     isPaused: try row.decode(Int64.self, at: 1) != 0,
-                    lastDueAt: try row.decode(Int64?.self, at: 2).map(Date.init(storeMilliseconds:)),
+                    lastDueAt: try row.decode(Int64?.self, at: 2).map(
+                        Date.init(storeMilliseconds:)
+                    ),
                     updatedAt: Date(storeMilliseconds: try row.decode(at: 3))
                 )
             }
