@@ -38,7 +38,7 @@ let package = Package(
 
         // MARK: - Language
 
-        .target(name: "CairnDefinition", dependencies: ["CairnCore", "CairnYAML"]),
+        .target(name: "CairnDefinition", dependencies: ["CairnCore", "CairnYAML", "CairnJSONata"]),
         .target(
             name: "CairnDataFlow",
             dependencies: ["CairnCore", "CairnDefinition", "CairnCrypto"]

@@ -8,6 +8,7 @@ import CairnRuntime
 import CairnStorage
 import CairnTasks
 import Foundation
+import Synchronization
 
 /// Sets up an engine over a database for the commands that run executions,
 /// and knows whether this process may run them or a daemon already does.
@@ -54,6 +55,27 @@ struct EngineHost {
             handlers.register(action.resource, RegistryTaskHandler(store: store, action: action))
         }
         return handlers
+    }
+
+    /// Runs the engine until the execution ends; SIGINT or SIGTERM stop it
+    /// cleanly instead (running tasks are ended, their leases given back).
+    ///
+    /// - Returns: `false` when a signal interrupted the run.
+    func run(_ engine: Engine, until executionID: String) async throws -> Bool {
+        let interrupted = Mutex(false)
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) {
+            interrupted.withLock { $0 = true }
+            Task { await engine.drain(grace: .seconds(2)) }
+        }
+        defer { signals.cancel() }
+        try await engine.run(until: .executionEnds(executionID))
+        return !interrupted.withLock { $0 }
+    }
+
+    /// What to tell a person whose run was interrupted.
+    static func interruptedMessage(_ executionID: String) -> String {
+        "interrupted: execution \(executionID) stays RUNNING; 'cairn serve' on this database "
+            + "continues it (its running task starts again)\n"
     }
 
     /// Leaves a request for the owner of the executions, and carries it out

@@ -3,6 +3,7 @@
 
 import CairnCore
 import CairnDefinition
+import CairnInterpreter
 import CairnRuntime
 import CairnStorage
 import Foundation
@@ -78,7 +79,10 @@ struct RunCommand: Command {
         }
         let id = started.record.id
         if host.ownsExecutions {
-            try await engine.run(until: .executionEnds(id))
+            guard try await host.run(engine, until: id) else {
+                invocation.terminal.write(EngineHost.interruptedMessage(id), to: .standardError)
+                return 130
+            }
         } else {
             // The start step's events were shown as it was stored; follow the rest.
             let shown = started.isNew ? try host.store.history(executionID: id).count : 0
@@ -125,7 +129,22 @@ struct RunCommand: Command {
 
     // MARK: - Input
 
+    /// The execution input from `--input` or `--input-file`, refused when it
+    /// is larger than an execution may take, before anything starts.
     static func readInput(_ invocation: CommandInvocation) throws -> JSONValue {
+        let input = try readInputValue(invocation)
+        let size = input.compactText.utf8.count
+        guard size <= Interpreter.maximumPayloadBytes else {
+            throw CommandUsageError(
+                "the input is \(size) bytes of JSON; an execution takes at most "
+                    + "\(Interpreter.maximumPayloadBytes) (256 KiB, as on AWS); pass a file path "
+                    + "in the input instead"
+            )
+        }
+        return input
+    }
+
+    private static func readInputValue(_ invocation: CommandInvocation) throws -> JSONValue {
         let inline = invocation[Self.input]
         let file = invocation[Self.inputFile]
         if inline != nil, file != nil {

@@ -72,7 +72,10 @@ struct StartCommand: Command {
             return 0
         }
         if host.ownsExecutions {
-            try await engine.run(until: .executionEnds(id))
+            guard try await host.run(engine, until: id) else {
+                invocation.terminal.write(EngineHost.interruptedMessage(id), to: .standardError)
+                return 130
+            }
         } else {
             // The start step's events were shown as it was stored; follow the rest.
             let shown = started.isNew ? try host.store.history(executionID: id).count : 0

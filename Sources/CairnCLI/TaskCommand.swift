@@ -79,14 +79,21 @@ struct TaskSuccessCommand: Command {
 }
 
 struct TaskFailureCommand: Command {
+    static let error = Argument.option(
+        "--error", valueName: "name", as: String.self,
+        help: "The error name the task fails with; the state's Retry and Catch match it."
+    )
+    static let cause = Argument.option(
+        "--cause", valueName: "text", as: String.self, help: "What went wrong."
+    )
+
     var configuration: CommandConfiguration {
         CommandConfiguration(
             name: "failure",
             abstract:
                 "Report that a callback task failed, with an error name Retry and Catch match.",
             arguments: [
-                ExecutionStopCommand.error, ExecutionStopCommand.cause, DatabaseLocation.option,
-                TaskCommand.token,
+                Self.error, Self.cause, DatabaseLocation.option, TaskCommand.token,
             ]
         )
     }
@@ -96,8 +103,8 @@ struct TaskFailureCommand: Command {
         return try await TaskCommand.submit(
             .taskFailure(
                 token: token,
-                error: invocation[ExecutionStopCommand.error],
-                cause: invocation[ExecutionStopCommand.cause]
+                error: invocation[Self.error],
+                cause: invocation[Self.cause]
             ),
             token: token,
             invocation

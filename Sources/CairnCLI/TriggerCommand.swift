@@ -92,7 +92,9 @@ struct TriggerListCommand: Command {
             row["state"] = .string(
                 !trigger.isEnabled ? "disabled" : (state?.isPaused ?? false) ? "paused" : "active"
             )
-            row["next"] = nextFire(trigger, after: max(now, state?.lastDueAt ?? now))
+            row["next"] = nextFire(
+                trigger, after: max(now, state?.lastDueAt ?? now), lastDue: state?.lastDueAt
+            )
             row["lastFire"] = fires.first.map { .string(Timestamps.iso($0.firedAt)) } ?? .null
             row["lastOutcome"] = fires.first.map { .string($0.outcome.rawValue) } ?? .null
             row["recentExecutions"] = .array(fires.compactMap(\.executionID).map(JSONValue.string))
@@ -131,10 +133,17 @@ struct TriggerListCommand: Command {
         return 0
     }
 
-    private func nextFire(_ trigger: TriggerDefinition, after date: Date) -> JSONValue {
+    private func nextFire(
+        _ trigger: TriggerDefinition,
+        after date: Date,
+        lastDue: Date?
+    ) -> JSONValue {
         switch trigger.kind {
         case .schedule(let schedule):
-            guard let next = schedule.schedule.nextFireTimes(after: date, count: 1).first else {
+            var plan = schedule.schedule
+            // A rate counts from the last fire the daemon handled, as the daemon does.
+            if plan.start == nil { plan.start = lastDue }
+            guard let next = plan.nextFireTimes(after: date, count: 1).first else {
                 return .null
             }
             return .string(ScheduleTimestamp.utc(next.instant))

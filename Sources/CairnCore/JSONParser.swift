@@ -33,6 +33,8 @@ struct JSONParser {
     private(set) var sourceMap: SourceMap
     private var path: [JSONPathComponent] = []
     private var depth = 0
+    /// The last column computed: on which line, at which offset, and its value.
+    private var columnCache: (lineStart: Int, offset: Int, column: Int) = (0, 0, 1)
     private static let maximumDepth = 512
 
     init(text: String, file: String, recordsPositions: Bool) {
@@ -179,29 +181,39 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         offset += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = offset
+        let start = offset
+        // Most strings have no escapes: take their bytes in one piece.
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                defer { offset += 1 }
+                return String(decoding: bytes[start..<offset], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 {
+                throw error("control character in string; write it as an escape such as \\n")
+            }
+            offset += 1
+        }
+        // Escapes: gather UTF-8 bytes and decode once, which stays linear.
+        var buffer = Array(bytes[start..<offset])
         while true {
             guard offset < bytes.count else { throw error("unterminated string") }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: String(decoding: bytes[runStart..<offset], as: UTF8.self)
-                    .unicodeScalars)
                 offset += 1
-                return String(scalars)
+                return String(decoding: buffer, as: UTF8.self)
             }
             if byte < 0x20 {
                 throw error("control character in string; write it as an escape such as \\n")
             }
             guard byte == UInt8(ascii: "\\") else {
+                buffer.append(byte)
                 offset += 1
                 continue
             }
-            scalars.append(contentsOf: String(decoding: bytes[runStart..<offset], as: UTF8.self)
-                .unicodeScalars)
             offset += 1
-            scalars.append(try parseEscape())
-            runStart = offset
+            buffer.append(contentsOf: String(Character(try parseEscape())).utf8)
         }
     }
 
@@ -269,13 +281,24 @@ struct JSONParser {
         offset < bytes.count && bytes[offset] == byte
     }
 
-    private var column: Int { column(of: offset) }
+    private var column: Int {
+        mutating get { column(of: offset) }
+    }
 
-    private func column(of position: Int) -> Int {
-        // Columns count characters: skip UTF-8 continuation bytes.
-        bytes[lineStart..<min(position, bytes.count)].reduce(1) { count, byte in
-            byte & 0xC0 == 0x80 ? count : count + 1
+    private mutating func column(of position: Int) -> Int {
+        // Columns count characters (UTF-8 continuation bytes are skipped).
+        // Counting on from the last position asked for keeps a long line, such
+        // as a whole document on one line, linear instead of quadratic.
+        let end = min(position, bytes.count)
+        if columnCache.lineStart != lineStart || columnCache.offset > end {
+            columnCache = (lineStart, lineStart, 1)
         }
+        var column = columnCache.column
+        for byte in bytes[columnCache.offset..<end] where byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        columnCache = (lineStart, end, column)
+        return column
     }
 
     private var currentCharacter: String {
@@ -284,7 +307,11 @@ struct JSONParser {
         return String(String(decoding: bytes[offset..<end], as: UTF8.self).prefix(1))
     }
 
-    private func error(_ message: String, line: Int? = nil, column: Int? = nil) -> CairnCoreError {
+    private mutating func error(
+        _ message: String,
+        line: Int? = nil,
+        column: Int? = nil
+    ) -> CairnCoreError {
         CairnCoreError(
             code: .invalidJSON,
             message: message,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import CairnCore
+import CairnJSONata
 import Foundation
 
 // MARK: - Payload templates
@@ -135,11 +136,8 @@ extension StateMachineDecoder {
         text.hasPrefix("{%") && text.hasSuffix("%}") && text.count >= 4
     }
 
-    /// Checks a JSONata field's value: its `{% %}` strings must be closed and
-    /// not empty.
-    ///
-    /// TODO: JSONata expressions are not parsed here, so a syntax error inside
-    /// `{% %}` surfaces only when the state runs, as States.QueryEvaluationError.
+    /// Checks a JSONata field's value: its `{% %}` strings must be closed, not
+    /// empty, and parse as JSONata.
     mutating func checkJSONata(_ value: JSONValue, field: String, at path: DocumentPath) {
         switch value {
         case .string(let text) where text.hasPrefix("{%"):
@@ -152,6 +150,13 @@ extension StateMachineDecoder {
                 .trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             {
                 report("\(field): the JSONata expression is empty", atValue: path)
+            } else {
+                do {
+                    _ = try JSONataExpression(parsing: String(text.dropFirst(2).dropLast(2)))
+                } catch {
+                    report("\(field): the JSONata expression does not parse: \(error.message)",
+                           atValue: path)
+                }
             }
         case .object(let object):
             // AWS keeps keys ending in `.$` as literal names in JSONata states.

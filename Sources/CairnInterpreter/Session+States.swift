@@ -285,7 +285,7 @@ extension Session {
             timeoutSeconds: timeout,
             heartbeatSeconds: heartbeat,
             attempt: frame.attempt,
-            idempotencyKey: "\(checkpoint.info.executionName):\(frame.id):\(frame.enteredEventID)",
+            idempotencyKey: "\(checkpoint.info.executionID):\(frame.id):\(frame.enteredEventID)",
             token: token
         )
         var scheduled = JSONObject()

@@ -276,6 +276,9 @@ extension Engine {
 
     private func taskFinished(_ key: WorkKey, _ outcome: TaskOutcome, waitsForCallback: Bool) {
         guard running.removeValue(forKey: key) != nil else { return }
+        // A task ended by a shutdown did not fail: its lease goes back and it
+        // runs again under the next engine.
+        if isDraining { return }
         if !isDraining, !waitingForWorker.isEmpty {
             let next = waitingForWorker.removeFirst()
             launch(next.request, executionID: next.executionID)

@@ -45,8 +45,9 @@ extension Engine {
         while !running.isEmpty, clock.now() < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        for task in running.values { task.cancel() }
-        for task in running.values { await task.value }
+        let stopping = Array(running.values)
+        for task in stopping { task.cancel() }
+        for task in stopping { await task.value }
         running.removeAll()
         finished.removeAll()
         waitingForWorker.removeAll()

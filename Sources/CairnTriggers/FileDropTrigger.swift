@@ -38,20 +38,35 @@ public struct FileDropTrigger: Sendable {
                 triggerID: qualifiedName,
                 directory: directory,
                 pattern: try GlobPattern(object["pattern"]?.stringValue ?? "*"),
-                isRecursive: object["recursive"]?.boolValue ?? false,
+                isRecursive: try Self.flag(object, "recursive", default: false),
                 completionRules: rules,
                 settlePeriod: .seconds(try Self.seconds(object, "settleSeconds") ?? 5),
                 markerSuffix: object["marker"]?.stringValue ?? ".done",
                 mode: FileDropWatchMode(rawValue: object["mode"]?.stringValue ?? "auto") ?? .auto,
                 pollInterval: .seconds(try Self.seconds(object, "pollSeconds") ?? 2),
-                isArchiving: object["archive"]?.boolValue ?? false
+                isArchiving: try Self.flag(object, "archive", default: false)
             )
         } catch let error as FileDropError {
             throw Self.fail(nil, error.message)
+        } catch let error as ScheduleError {
+            throw error
         } catch {
             throw Self.fail(nil, "\(error)")
         }
-        isEnabled = object["enabled"]?.boolValue ?? true
+        isEnabled = try Self.flag(object, "enabled", default: true)
+    }
+
+    /// A true/false key; anything else is a problem, not a silent default.
+    static func flag(
+        _ object: JSONObject,
+        _ key: String,
+        default value: Bool
+    ) throws(ScheduleError) -> Bool {
+        guard let written = object[key] else { return value }
+        guard let flag = written.boolValue else {
+            throw fail(key, "\(key) is true or false, not \(written.compactText)")
+        }
+        return flag
     }
 
     private static func rules(
@@ -129,6 +144,6 @@ public struct RegistryTrigger: Sendable {
         }
         self.events = events
         self.model = object["model"]?.stringValue
-        self.isEnabled = object["enabled"]?.boolValue ?? true
+        self.isEnabled = try FileDropTrigger.flag(object, "enabled", default: true)
     }
 }

@@ -17,6 +17,15 @@ struct InvalidFixture: Sendable, CustomTestStringConvertible {
 @Suite struct WorkflowInvalidFixtureTests {
     static let fixtures: [InvalidFixture] = [
         InvalidFixture(
+            file: "jsonata-syntax.yaml",
+            problems: [
+                "7:20: Condition: the JSONata expression does not parse: "
+                    + "Unexpected end of expression",
+                "12:13: Output: the JSONata expression does not parse: "
+                    + "Unexpected end of expression",
+            ]
+        ),
+        InvalidFixture(
             file: "timeout-not-integer.json",
             problems: [
                 #"8:25: TimeoutSeconds must be a positive integer, found the string "ten""#,

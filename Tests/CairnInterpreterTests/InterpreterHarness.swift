@@ -23,7 +23,7 @@ struct InterpreterHarness {
         now = InterpreterHarness.startTime
         let info = ExecutionInfo(
             executionID: "exec-1",
-            executionName: "exec-1",
+            executionName: "nightly",
             stateMachineName: "test",
             input: input,
             startTime: now

@@ -38,6 +38,9 @@ import Testing
         )
         let task = try #require(harness.tasks.first)
         #expect(task.resource == "cairn:exec")
+        // Keyed by the execution id, which is unique, never by its name, which
+        // is unique only within one workflow.
+        #expect(task.idempotencyKey.hasPrefix("exec-1:"))
         #expect(task.input.value == ["Command": ["true"], "Payload": ["rows": 10]])
         #expect(task.stateInput.value == ["rows": 10])
         #expect(task.attempt == 1)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import CairnCore
+import CairnDefinition
 import CairnTriggers
 import Foundation
 import Testing
@@ -127,5 +128,34 @@ import Testing
         let schedules = try ScheduleTrigger.all(in: triggers)
         #expect(schedules.map(\.name) == ["nightly"])
         #expect(try ScheduleTrigger.all(in: nil).isEmpty)
+    }
+}
+
+@Suite struct TriggerDefinitionTests {
+    static func workflow(triggers: JSONValue) throws -> Workflow {
+        var workflow = try WorkflowLoader.decode(
+            text: #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#,
+            file: "flow.json"
+        )
+        workflow.triggers = triggers
+        return workflow
+    }
+
+    /// A flag written as text would otherwise read as false and silently
+    /// switch archiving off.
+    @Test func aFlagThatIsNotTrueOrFalseIsAProblem() throws {
+        let problems = TriggerDefinition.problems(in: try Self.workflow(triggers: [
+            ["name": "in", "type": "file", "directory": "in", "archive": "/tmp/archive"],
+        ]))
+        #expect(problems.map(\.field) == ["archive"])
+        #expect(problems.map(\.message) == [#"archive is true or false, not "/tmp/archive""#])
+    }
+
+    @Test func twoTriggersWithOneNameAreAProblem() throws {
+        let problems = TriggerDefinition.problems(in: try Self.workflow(triggers: [
+            ["name": "t", "type": "schedule", "expression": "rate(1 hour)"],
+            ["name": "t", "type": "registry"],
+        ]))
+        #expect(problems.map(\.index) == [1])
     }
 }
