@@ -12,6 +12,8 @@ import Synchronization
 final class ProgressPrinter: ExecutionObserver {
     /// When each state now running was entered, by the id of its entered event.
     private let entered = Mutex<[String: Int64]>([:])
+    /// Whether the last task failure was not yet followed by a state's exit.
+    private let failed = Mutex(false)
     private let write: @Sendable (String) -> Void
 
     init(write: @escaping @Sendable (String) -> Void = ProgressPrinter.writeToStandardError) {
@@ -35,14 +37,20 @@ final class ProgressPrinter: ExecutionObserver {
         case "ExecutionStarted":
             return "started execution"
         case _ where event.type.hasSuffix("StateEntered"):
+            failed.withLock { $0 = false }
             entered.withLock { $0[name] = event.timestamp }
             let type = event.type.dropLast("StateEntered".count)
             return "  → \(name) (\(type))"
         case _ where event.type.hasSuffix("StateExited"):
             let start = entered.withLock { $0.removeValue(forKey: name) }
             let duration = start.map { Self.duration(event.timestamp - $0) } ?? ""
-            return "  ✓ \(name) \(duration)"
+            let caught = failed.withLock { wasFailed in
+                defer { wasFailed = false }
+                return wasFailed
+            }
+            return caught ? "  ↪ \(name) \(duration), error caught" : "  ✓ \(name) \(duration)"
         case "TaskFailed", "TaskTimedOut":
+            failed.withLock { $0 = true }
             let error = event.details["error"]?.stringValue ?? "error"
             let cause = event.details["cause"]?.stringValue ?? ""
             let firstLine = cause.split(separator: "\n").first.map(String.init) ?? ""

@@ -128,6 +128,7 @@ struct ServeCommand: Command {
     private func checkWorkflows(in directory: String, log: EventLog) {
         let url = URL(fileURLWithPath: directory)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            log.warning("no workflow folder: no triggers will fire", ["cairn.workflows": url.path])
             return
         }
         for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)

@@ -28,6 +28,13 @@ struct TaskCommand: Command {
         token: String,
         _ invocation: CommandInvocation
     ) async throws -> Int32 {
+        let verb =
+            switch request {
+            case .taskSuccess: "told that its task \(token.prefix(8))… succeeded"
+            case .taskFailure: "told that its task \(token.prefix(8))… failed"
+            case .taskHeartbeat: "told that its task \(token.prefix(8))… is alive"
+            default: "told about its task"
+            }
         let host = try EngineHost(DatabaseLocation(invocation).requireExisting())
         guard let item = try host.store.workItem(token: token) else {
             throw CommandFailure(
@@ -39,7 +46,7 @@ struct TaskCommand: Command {
             ExecutionControl.outcome(
                 of: item.executionID,
                 host: host,
-                "told about its task \(item.itemID)"
+                verb
             )
         )
         return 0

@@ -1,8 +1,6 @@
 // Cairn — a durable workflow engine for the Amazon States Language.
 // SPDX-License-Identifier: Apache-2.0
 
-public import CairnCore
-
 /// A state machine in the Amazon States Language, decoded and checked.
 ///
 /// The top level of a definition and every Parallel branch and Map item

@@ -56,6 +56,9 @@ extension Session {
         guard !frame.children.isEmpty, frame.branching != nil else {
             frame.children = []
             frame.branching = nil
+            // The attempt number keeps counting, so a task that runs again
+            // never reuses an (idempotency key, attempt) pair.
+            frame.attempt += 1
             frame.phase = .ready
             return
         }

@@ -114,8 +114,15 @@ struct Session {
             endExecution(.aborted(WorkflowFailure(error: error ?? "", cause: cause)))
             return
         case .taskRestarted(let taskID):
-            guard checkpoint.runningTasks[taskID] != nil else { return }
+            guard let request = checkpoint.runningTasks[taskID] else { return }
             checkpoint.runningTasks[taskID]?.attempt += 1
+            // Not an AWS event of its own: a second TaskStarted shows the
+            // operator that the task runs again after its engine died.
+            record("TaskStarted", [
+                "resource": .string(request.resource),
+                "attempt": .number(JSONNumber(request.attempt + 1)),
+                "restarted": true,
+            ])
             updateFrame(where: { $0.phase == .awaitingTask(taskID: taskID) }) { _, frame, _ in
                 frame.attempt += 1
             }

@@ -154,6 +154,10 @@ final class ScriptedHandler: TaskHandler {
         #expect(record.status == .succeeded)
         #expect(record.redriveCount == 1)
         #expect(handler.invocations.map(\.request.stateName) == ["A", "B", "B"])
+        // The rerun keeps the idempotency key and counts its attempt on.
+        let runsOfB = handler.invocations.filter { $0.request.stateName == "B" }
+        #expect(runsOfB.map(\.request.attempt) == [1, 2])
+        #expect(Set(runsOfB.map(\.request.idempotencyKey)).count == 1)
         #expect(record.output == ["a": "A", "b": "B"])
     }
 
