@@ -45,6 +45,9 @@ extension Command {
             } catch let error as CommandUsageError {
                 reportUsageError(error, in: configurations, on: terminal)
                 return 2
+            } catch let error as CommandExit {
+                terminal.write("Error: \(error.message)\n", to: .standardError)
+                return error.status
             } catch {
                 terminal.write("Error: \(error)\n", to: .standardError)
                 return 1

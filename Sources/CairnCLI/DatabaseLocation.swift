@@ -50,7 +50,8 @@ struct DatabaseLocation {
         } catch let error as CairnStorageError
             where error.code == .cannotOpen || error.code == .schemaTooNew
         {
-            throw CommandUsageError("cannot use the database '\(path)': \(error)")
+            let reason = error.cause.map { "\($0)" } ?? error.message
+            throw CommandExit("cannot use the database '\(path)': \(reason)", status: 2)
         }
     }
 

@@ -85,7 +85,10 @@ struct ValidateCommand: Command {
         var text = "\(location): \(problem.message)\n"
         let rendered = renderDiagnostic(problem, source: SourceLines.read(location.file))
         let context = rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        if !context.isEmpty { text += context.joined(separator: "\n") + "\n" }
+        // A source line too long to read (minified JSON) would only bury the message.
+        if !context.isEmpty, context.allSatisfy({ $0.count <= 240 }) {
+            text += context.joined(separator: "\n") + "\n"
+        }
         return text
     }
 
