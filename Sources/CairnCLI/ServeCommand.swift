@@ -126,21 +126,15 @@ struct ServeCommand: Command {
     /// Reports each workflow file under `directory` that does not load, so an
     /// operator sees a broken definition at start rather than at its first run.
     private func checkWorkflows(in directory: String, log: EventLog) {
-        let url = URL(fileURLWithPath: directory)
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-            log.warning("no workflow folder: no triggers will fire", ["cairn.workflows": url.path])
+        guard let files = WorkflowTriggers.files(in: directory) else {
+            log.warning("no workflow folder: no triggers will fire", ["cairn.workflows": directory])
             return
         }
-        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)
-        {
-            let path = url.appendingPathComponent(file).path
-            let problems = ValidateCommand.problems(in: path)
-            for problem in problems {
+        for path in files {
+            for problem in ValidateCommand.problems(in: path) {
                 log.warning(
                     "workflow file is invalid",
-                    [
-                        "cairn.workflow.file": path, "cairn.problem": problem.description,
-                    ]
+                    ["cairn.workflow.file": path, "cairn.problem": problem.description]
                 )
             }
         }

@@ -20,13 +20,9 @@ enum WorkflowTriggers {
     /// the problems of files whose triggers do not load.
     static func load(from directory: String) -> (triggers: [TriggerDefinition], problems: [String])
     {
-        let url = URL(fileURLWithPath: directory)
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         var triggers: [TriggerDefinition] = []
         var problems: [String] = []
-        for file in files.sorted() where [".yaml", ".yml", ".json"].contains(where: file.hasSuffix)
-        {
-            let path = url.appendingPathComponent(file).path
+        for path in files(in: directory) ?? [] {
             guard let workflow = try? WorkflowLoader.load(path: path) else { continue }
             do {
                 triggers += try TriggerDefinition.all(in: workflow)
@@ -35,6 +31,18 @@ enum WorkflowTriggers {
             }
         }
         return (triggers, problems)
+    }
+
+    /// The workflow files (YAML or JSON) directly inside `directory`, sorted;
+    /// `nil` when the folder cannot be read.
+    static func files(in directory: String) -> [String]? {
+        let url = URL(fileURLWithPath: directory)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            return nil
+        }
+        return names.filter { name in [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) }
+            .sorted()
+            .map { url.appendingPathComponent($0).path }
     }
 
     /// The trigger `name` or `WORKFLOW/NAME`.
