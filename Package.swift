@@ -31,7 +31,6 @@ let package = Package(
         // MARK: - Safe wrappers and values
 
         .target(name: "CairnCore", linkerSettings: [.linkedLibrary("m")]),
-        .target(name: "CairnLogging"),
         .target(name: "CairnSQLite", dependencies: ["CSQLite", "CairnCore"]),
         .target(name: "CairnYAML", dependencies: ["CYAML", "CairnCore"]),
         .target(name: "CairnCrypto", dependencies: ["CCrypto"]),
@@ -55,14 +54,14 @@ let package = Package(
         .target(
             name: "CairnRuntime",
             dependencies: [
-                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
+                "CairnCore", "CairnDefinition", "CairnInterpreter",
                 "CairnStorage", "CairnCrypto",
             ]
         ),
         .target(
             name: "CairnTasks",
             dependencies: [
-                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter", "CairnRuntime",
+                "CairnCore", "CairnDefinition", "CairnInterpreter", "CairnRuntime",
                 "CairnDataFlow",
             ]
         ),
@@ -88,7 +87,7 @@ let package = Package(
         .target(
             name: "CairnCLI",
             dependencies: [
-                "CairnCore", "CairnLogging", "CairnDefinition", "CairnInterpreter",
+                "CairnCore", "CairnDefinition", "CairnInterpreter",
                 "CairnStorage", "CairnRuntime", "CairnTasks", "CairnRegistry", "CairnTriggers",
             ]
         ),

@@ -1,6 +1,7 @@
 // Cairn — a durable workflow engine for the Amazon States Language.
 // SPDX-License-Identifier: Apache-2.0
 
+import CairnCore
 import Glibc
 
 /// Feeds a child's standard input, drains its output and waits for it, on
@@ -30,7 +31,7 @@ struct ProcessMonitor {
     }
 
     private let process: SpawnedProcess
-    private let wakeup: ProcessWakeup
+    private let wakeup: WakeupPipe
     private let timeoutAt: ContinuousClock.Instant?
     private let gracePeriod: Duration
     private let standardErrorLimit: Int
@@ -51,7 +52,7 @@ struct ProcessMonitor {
     private var timedOut = false
     private var wasCancelled = false
 
-    init(process: SpawnedProcess, request: ProcessRequest, wakeup: ProcessWakeup) {
+    init(process: SpawnedProcess, request: ProcessRequest, wakeup: WakeupPipe) {
         self.process = process
         self.wakeup = wakeup
         self.timeoutAt = request.timeout.map { ContinuousClock.now + $0 }
@@ -149,7 +150,7 @@ struct ProcessMonitor {
     private enum TerminationReason { case timeout, cancelled, failure }
 
     private mutating func checkDeadlines(now: ContinuousClock.Instant) {
-        if self.wakeup.isCancelled {
+        if self.wakeup.isRaised {
             terminate(reason: .cancelled, now: now)
         }
         switch self.phase {

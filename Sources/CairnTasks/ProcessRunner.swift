@@ -1,6 +1,7 @@
 // Cairn — a durable workflow engine for the Amazon States Language.
 // SPDX-License-Identifier: Apache-2.0
 
+import CairnCore
 import Foundation
 import Glibc
 
@@ -59,7 +60,7 @@ public struct ProcessRunner: Sendable {
     ///   `CancellationError` when the task was cancelled.
     public func run(_ request: ProcessRequest) async throws -> ProcessResult {
         try Task.checkCancellation()
-        let wakeup = try ProcessWakeup()
+        let wakeup = try WakeupPipe()
         defer { wakeup.close() }
         let environment = self.baseEnvironment.merging(request.environment) { $1 }
 
@@ -76,7 +77,7 @@ public struct ProcessRunner: Sendable {
                 thread.start()
             }
         } onCancel: {
-            wakeup.cancel()
+            wakeup.raise()
         }
     }
 
@@ -84,7 +85,7 @@ public struct ProcessRunner: Sendable {
     private static func runOnCurrentThread(
         _ request: ProcessRequest,
         _ environment: [String: String],
-        _ wakeup: ProcessWakeup
+        _ wakeup: WakeupPipe
     ) throws -> ProcessResult {
         var pipeSignal = sigset_t()
         sigemptyset(&pipeSignal)
@@ -97,7 +98,7 @@ public struct ProcessRunner: Sendable {
             workingDirectory: workingDirectory,
             searchPath: environment["PATH"]
         )
-        if wakeup.isCancelled {
+        if wakeup.isRaised {
             throw CancellationError()
         }
 

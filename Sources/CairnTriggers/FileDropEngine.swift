@@ -1,6 +1,8 @@
 // Cairn — a durable workflow engine for the Amazon States Language.
 // SPDX-License-Identifier: Apache-2.0
 
+import CairnCore
+
 /// The single-threaded heart of a ``FileDropWatcher``: where changes come
 /// from (inotify or polling), and the tracker that turns them into ready files.
 struct FileDropEngine {
@@ -85,7 +87,7 @@ struct FileDropEngine {
     /// them in, and returns the files that are ready.
     mutating func step(
         waitingUpTo timeout: Duration,
-        wakeup: FileDropWakeup
+        wakeup: WakeupPipe
     ) throws -> [FileDropCandidate] {
         let now = self.clock.now()
         let deadlines = [self.tracker.nextDeadline, self.nextScan].compactMap { $0 }

@@ -1,6 +1,7 @@
 // Cairn — a durable workflow engine for the Amazon States Language.
 // SPDX-License-Identifier: Apache-2.0
 
+import CairnCore
 import Foundation
 import Synchronization
 
@@ -30,7 +31,7 @@ import Synchronization
 public final class FileDropWatcher: Sendable {
     /// The trigger's settings.
     public let configuration: FileDropConfiguration
-    private let wakeup: FileDropWakeup
+    private let wakeup: WakeupPipe
     private let engine: Mutex<FileDropEngine>
     private let status: Mutex<(mode: FileDropWatchMode, fallbackReason: String?)>
 
@@ -49,7 +50,11 @@ public final class FileDropWatcher: Sendable {
         clock: FileDropClock = .system
     ) throws(FileDropError) {
         self.configuration = configuration
-        self.wakeup = try FileDropWakeup()
+        do {
+            self.wakeup = try WakeupPipe()
+        } catch {
+            throw FileDropError(code: .watchFailed, message: error.message, function: "pipe")
+        }
         let engine = try FileDropEngine(configuration: configuration, ledger: ledger, clock: clock)
         self.status = Mutex((engine.activeMode, engine.fallbackReason))
         self.engine = Mutex(engine)
@@ -101,7 +106,7 @@ public final class FileDropWatcher: Sendable {
         continuation.onTermination = { _ in self.stop() }
         let thread = Thread {
             do {
-                while !self.wakeup.isStopped {
+                while !self.wakeup.isRaised {
                     for candidate in try self.step(waitingUpTo: .seconds(1)) {
                         continuation.yield(candidate)
                     }
@@ -119,7 +124,7 @@ public final class FileDropWatcher: Sendable {
     /// Stops the watcher: a waiting ``step(waitingUpTo:)`` returns at once, and
     /// ``candidates()`` ends.
     public func stop() {
-        self.wakeup.stop()
+        self.wakeup.raise()
     }
 
     /// The files being watched until they complete, relative and sorted.

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct JSONParserTests {
     @Test func stringsWithEscapesDecodeExactly() throws {
-        let value = try JSONValue(parsing: #"{"a": "x\"y\\z\n\u00e9\ud83d\ude00 end", "b": "plain"}"#)
+        let text = #"{"a": "x\"y\\z\n\u00e9\ud83d\ude00 end", "b": "plain"}"#
+        let value = try JSONValue(parsing: text)
         #expect(value["a"] == "x\"y\\z\né😀 end")
         #expect(value["b"] == "plain")
     }
@@ -34,7 +35,10 @@ import Testing
     @Test(arguments: [
         (#"{"a": 1, "a": 2}"#, "doc.json:1:10: duplicate key 'a'"),
         ("[1, 2", "doc.json:1:6: expected ',' or ']' in array"),
-        ("\"a\u{1}\"", "doc.json:1:3: control character in string; write it as an escape such as \\n"),
+        (
+            "\"a\u{1}\"",
+            "doc.json:1:3: control character in string; write it as an escape such as \\n"
+        ),
     ])
     func problemsNameTheirPlace(text: String, message: String) {
         #expect(throws: CairnCoreError.self) { try JSONValue(parsing: text, file: "doc.json") }

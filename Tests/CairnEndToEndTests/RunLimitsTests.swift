@@ -35,7 +35,11 @@ import Testing
             """
             StartAt: Nap
             States:
-              Nap: {Type: Task, Resource: cairn:exec, Parameters: {Command: [sleep, "30"]}, End: true}
+              Nap:
+                Type: Task
+                Resource: cairn:exec
+                Parameters: {Command: [sleep, "30"]}
+                End: true
             """
         )
         let binary = try CairnBinary.locate()
