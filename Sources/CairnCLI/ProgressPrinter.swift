@@ -10,8 +10,10 @@ import Synchronization
 /// Shows a person on stderr each state as it starts and ends, with how long
 /// it took, while `cairn run` works.
 final class ProgressPrinter: ExecutionObserver {
-    /// When each state now running was entered, by the id of its entered event.
-    private let entered = Mutex<[String: Int64]>([:])
+    /// When the states now running were entered, by state name; a name runs
+    /// several times at once in Map iterations and Parallel branches, and
+    /// they end in the order they began closely enough for a progress line.
+    private let entered = Mutex<[String: [Int64]]>([:])
     /// Whether the last task failure was not yet followed by a state's exit.
     private let failed = Mutex(false)
     private let write: @Sendable (String) -> Void
@@ -38,11 +40,13 @@ final class ProgressPrinter: ExecutionObserver {
             return "started execution"
         case _ where event.type.hasSuffix("StateEntered"):
             failed.withLock { $0 = false }
-            entered.withLock { $0[name] = event.timestamp }
+            entered.withLock { $0[name, default: []].append(event.timestamp) }
             let type = event.type.dropLast("StateEntered".count)
             return "  → \(name) (\(type))"
         case _ where event.type.hasSuffix("StateExited"):
-            let start = entered.withLock { $0.removeValue(forKey: name) }
+            let start = entered.withLock { times in
+                times[name]?.isEmpty == false ? times[name]?.removeFirst() : nil
+            }
             let duration = start.map { Self.duration(event.timestamp - $0) } ?? ""
             let caught = failed.withLock { wasFailed in
                 defer { wasFailed = false }
